@@ -1,0 +1,82 @@
+# The one CMake helper: finds dependencies (naming the Debian package to install
+# when one is missing) and declares tests with their labels, so each folder's
+# CMakeLists.txt is declarations only.
+include_guard(GLOBAL)
+include(GoogleTest)
+
+# ordercheck_require(<find_package args...> PACKAGE <debian-package>)
+macro(ordercheck_require name)
+  cmake_parse_arguments(_req "" "PACKAGE" "" ${ARGN})
+  find_package(${name} QUIET ${_req_UNPARSED_ARGUMENTS})
+  if(NOT ${name}_FOUND)
+    message(FATAL_ERROR "ordercheck needs ${name}: install the Debian package "
+                        "'${_req_PACKAGE}' (or run ci/bootstrap), then configure again.")
+  endif()
+endmacro()
+
+# ordercheck_require_header(<var> <header> PACKAGE <debian-package>)
+function(ordercheck_require_header var header)
+  cmake_parse_arguments(_req "" "PACKAGE" "" ${ARGN})
+  find_path(${var} ${header})
+  if(NOT ${var})
+    message(FATAL_ERROR "ordercheck needs <${header}>: install the Debian package "
+                        "'${_req_PACKAGE}' (or run ci/bootstrap), then configure again.")
+  endif()
+endfunction()
+
+# Warnings for our own code: every preset builds with none.
+function(ordercheck_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Werror)
+endfunction()
+
+# ordercheck_test(NAME n SOURCES ... [LIBRARIES ...] LABELS unit|model|stress|property
+#                 [TIMEOUT s] [GTEST] [ARGS ...])
+# GTEST: a GoogleTest binary; each test case becomes a CTest test.
+# Otherwise: the binary is one CTest test, run with ARGS.
+function(ordercheck_test)
+  cmake_parse_arguments(T "GTEST" "NAME;TIMEOUT" "SOURCES;LIBRARIES;LABELS;ARGS" ${ARGN})
+  if(NOT T_TIMEOUT)
+    set(T_TIMEOUT 300)
+  endif()
+  add_executable(${T_NAME} ${T_SOURCES})
+  target_link_libraries(${T_NAME} PRIVATE ${T_LIBRARIES})
+  ordercheck_warnings(${T_NAME})
+  if(T_GTEST)
+    target_link_libraries(${T_NAME} PRIVATE GTest::gtest GTest::gtest_main)
+    gtest_discover_tests(${T_NAME}
+      DISCOVERY_MODE PRE_TEST
+      EXTRA_ARGS ${T_ARGS}
+      PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT})
+  else()
+    add_test(NAME ${T_NAME} COMMAND ${T_NAME} ${T_ARGS})
+    set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT})
+  endif()
+endfunction()
+
+# Sanitizer flags for the whole build (set by the tsan and asan presets).
+if(ORDERCHECK_SANITIZER STREQUAL "thread")
+  add_compile_options(-fsanitize=thread -g -O1)
+  add_link_options(-fsanitize=thread)
+elseif(ORDERCHECK_SANITIZER STREQUAL "address")
+  add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g)
+  add_link_options(-fsanitize=address,undefined)
+elseif(NOT ORDERCHECK_SANITIZER STREQUAL "")
+  message(FATAL_ERROR "ORDERCHECK_SANITIZER must be empty, 'thread' or 'address', not '${ORDERCHECK_SANITIZER}'.")
+endif()
+
+if(ORDERCHECK_UNIT OR ORDERCHECK_PROPERTIES OR ORDERCHECK_STRESS OR ORDERCHECK_MODEL)
+  ordercheck_require(GTest PACKAGE libgtest-dev)
+endif()
+if(ORDERCHECK_PROPERTIES)
+  ordercheck_require(rapidcheck PACKAGE librapidcheck-dev)
+endif()
+if(ORDERCHECK_MODEL)
+  ordercheck_require_header(ORDERCHECK_RELACY_INCLUDE relacy/relacy.hpp PACKAGE relacy-dev)
+endif()
+if(ORDERCHECK_TOOLS OR ORDERCHECK_MODEL OR ORDERCHECK_STRESS OR ORDERCHECK_PROPERTIES)
+  ordercheck_require(nlohmann_json PACKAGE nlohmann-json3-dev)
+  ordercheck_require(CLI11 PACKAGE libcli11-dev)
+endif()
+if(ORDERCHECK_BENCHMARKS)
+  ordercheck_require(benchmark PACKAGE libbenchmark-dev)
+endif()

@@ -1,0 +1,249 @@
+// relacy_sync: the model-checking sync policy, mirror of impl/ordercheck/sync/std_sync.hpp.
+//
+// Every primitive in impl/ is a template on a sync policy; instantiated with
+// relacy_sync it runs inside Relacy Race Detector's simulated threads under the
+// C++11 relaxed memory model. Three things differ from std_sync:
+//
+//  1. Call sites are captured where they stand in impl/. Each operation takes
+//     defaulted `__builtin_FUNCTION()/__builtin_FILE()/__builtin_LINE()`
+//     arguments, evaluated at the caller, and forwards them to Relacy as
+//     rl::debug_info, so Relacy's history names lines of impl/, not of this file.
+//  2. Each atomic call site (file:line plus operation) is looked up in the
+//     order override table (site_overrides) before its declared order is used.
+//     That is how ordering mutation works without a rebuild.
+//  3. Each atomic call site that runs is recorded (site_registry), so tools can
+//     tell which sites the models reach.
+//
+// Include order: standard headers first, then <relacy/relacy.hpp> (which
+// redefines new/delete as macros), then this file, then the impl/ headers.
+//
+// Memory ordering: none of its own; each call site's order is the declared one
+// unless the override table replaces it.
+#pragma once
+
+// Standard headers that impl/ uses must come before Relacy's new/delete macros.
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include <relacy/relacy.hpp>
+
+#include "call_site.hpp"
+
+namespace ordercheck {
+
+// rl::atomic cannot hold a pointer to const; such atomics hold the pointer
+// without const and give it back with const.
+template <class T>
+struct relacy_atomic_storage {
+  using type = T;
+  static type in(T value) { return value; }
+  static T out(type value) { return value; }
+};
+template <class T>
+struct relacy_atomic_storage<const T*> {
+  using type = T*;
+  static type in(const T* value) { return const_cast<T*>(value); }
+  static const T* out(type value) { return value; }
+};
+
+struct relacy_sync {
+  using memory_order = rl::memory_order;
+  static constexpr memory_order relaxed = rl::mo_relaxed;
+  static constexpr memory_order acquire = rl::mo_acquire;
+  static constexpr memory_order release = rl::mo_release;
+  static constexpr memory_order acq_rel = rl::mo_acq_rel;
+  static constexpr memory_order seq_cst = rl::mo_seq_cst;
+
+  // The order actually used at a site: the override table's, else the declared one.
+  static memory_order effective(site_operation op, memory_order declared, const char* file,
+                                unsigned line) {
+    const memory_order order = from_order_name(
+        site_overrides::lookup(file, line, op, order_name(declared)), declared);
+    site_registry::record(file, line, op, order_name(declared));
+    return order;
+  }
+
+  template <class T>
+  class atomic {
+    using storage = relacy_atomic_storage<T>;
+
+   public:
+    atomic() = default;
+    atomic(T initial) : value_(storage::in(initial)) {}  // NOLINT: mirrors std::atomic's converting constructor
+
+    T load(memory_order order, const char* fn = __builtin_FUNCTION(),
+           const char* file = __builtin_FILE(), unsigned line = __builtin_LINE()) const {
+      return storage::out(value_.load(effective(site_operation::load, order, file, line),
+                                      rl::debug_info(fn, file, line)));
+    }
+    void store(T value, memory_order order, const char* fn = __builtin_FUNCTION(),
+               const char* file = __builtin_FILE(), unsigned line = __builtin_LINE()) {
+      value_.store(storage::in(value), effective(site_operation::store, order, file, line),
+                   rl::debug_info(fn, file, line));
+    }
+    T exchange(T value, memory_order order, const char* fn = __builtin_FUNCTION(),
+               const char* file = __builtin_FILE(), unsigned line = __builtin_LINE()) {
+      return storage::out(value_.exchange(storage::in(value),
+                                          effective(site_operation::exchange, order, file, line),
+                                          rl::debug_info(fn, file, line)));
+    }
+    template <class U>
+    T fetch_add(U value, memory_order order, const char* fn = __builtin_FUNCTION(),
+                const char* file = __builtin_FILE(), unsigned line = __builtin_LINE()) {
+      return value_.fetch_add(value, effective(site_operation::fetch_add, order, file, line),
+                              rl::debug_info(fn, file, line));
+    }
+    template <class U>
+    T fetch_sub(U value, memory_order order, const char* fn = __builtin_FUNCTION(),
+                const char* file = __builtin_FILE(), unsigned line = __builtin_LINE()) {
+      return value_.fetch_sub(value, effective(site_operation::fetch_sub, order, file, line),
+                              rl::debug_info(fn, file, line));
+    }
+    T fetch_or(T value, memory_order order, const char* fn = __builtin_FUNCTION(),
+               const char* file = __builtin_FILE(), unsigned line = __builtin_LINE()) {
+      return value_.fetch_or(value, effective(site_operation::fetch_or, order, file, line),
+                             rl::debug_info(fn, file, line));
+    }
+    T fetch_and(T value, memory_order order, const char* fn = __builtin_FUNCTION(),
+                const char* file = __builtin_FILE(), unsigned line = __builtin_LINE()) {
+      return value_.fetch_and(value, effective(site_operation::fetch_and, order, file, line),
+                              rl::debug_info(fn, file, line));
+    }
+    bool compare_exchange_strong(T& expected, T desired, memory_order success,
+                                 memory_order failure, const char* fn = __builtin_FUNCTION(),
+                                 const char* file = __builtin_FILE(),
+                                 unsigned line = __builtin_LINE()) {
+      const memory_order on_success =
+          effective(site_operation::compare_exchange, success, file, line);
+      memory_order on_failure =
+          effective(site_operation::compare_exchange_failure, failure, file, line);
+      // C++ forbids a failure order stronger than the success order's load part
+      // (and release/acq_rel on failure). A mutant that weakens the success
+      // order weakens the failure order with it, as a compiler would require.
+      on_failure = clamp_failure(on_success, on_failure);
+      rl::debug_info info(fn, file, line);
+      typename storage::type seen = storage::in(expected);
+      const bool swapped = value_.compare_exchange_strong(seen, storage::in(desired), on_success,
+                                                          info, on_failure, info);
+      expected = storage::out(seen);
+      return swapped;
+    }
+
+   private:
+    rl::atomic<typename storage::type> value_;
+  };
+
+  template <class T>
+  class plain {
+   public:
+    plain() = default;
+    explicit plain(T initial) : value_(initial) {}
+
+    T load(const char* fn = __builtin_FUNCTION(), const char* file = __builtin_FILE(),
+           unsigned line = __builtin_LINE()) const {
+      return value_(rl::debug_info(fn, file, line)).load();
+    }
+    void store(T value, const char* fn = __builtin_FUNCTION(), const char* file = __builtin_FILE(),
+               unsigned line = __builtin_LINE()) {
+      value_(rl::debug_info(fn, file, line)).store(value);
+    }
+
+   private:
+    rl::var<T> value_;
+  };
+
+  class mutex {
+   public:
+    void lock(const char* fn = __builtin_FUNCTION(), const char* file = __builtin_FILE(),
+              unsigned line = __builtin_LINE()) {
+      mutex_.lock(rl::debug_info(fn, file, line));
+    }
+    void unlock(const char* fn = __builtin_FUNCTION(), const char* file = __builtin_FILE(),
+                unsigned line = __builtin_LINE()) {
+      mutex_.unlock(rl::debug_info(fn, file, line));
+    }
+
+   private:
+    rl::mutex mutex_;
+  };
+
+  // One bool per simulated thread and Tag. Relacy runs many executions in one
+  // process: begin_execution() (called by the model driver before each one)
+  // clears every flag.
+  static constexpr unsigned max_threads = 16;
+  template <class Tag>
+  class thread_flag {
+   public:
+    static bool get() { return values()[rl::ctx().current_thread()]; }
+    static void set(bool value) { values()[rl::ctx().current_thread()] = value; }
+    static void clear() {
+      for (unsigned i = 0; i < max_threads; ++i) values()[i] = false;
+    }
+
+   private:
+    static bool* values() {
+      static bool flags[max_threads] = {};
+      return flags;
+    }
+  };
+
+  static void pause(const char* fn = __builtin_FUNCTION(), const char* file = __builtin_FILE(),
+                    unsigned line = __builtin_LINE()) {
+    rl::yield(1, rl::debug_info(fn, file, line));
+  }
+  static void fence(memory_order order, const char* fn = __builtin_FUNCTION(),
+                    const char* file = __builtin_FILE(), unsigned line = __builtin_LINE()) {
+    rl::atomic_thread_fence(effective(site_operation::fence, order, file, line),
+                            rl::debug_info(fn, file, line));
+  }
+
+  // An internal assertion: a failed one fails the execution as Relacy's
+  // "user assert failed", with `message` in the report.
+  static void assert_that(bool condition, const char* message,
+                          const char* fn = __builtin_FUNCTION(), const char* file = __builtin_FILE(),
+                          unsigned line = __builtin_LINE()) {
+    if (!condition) {
+      rl::ctx().fail_test(message, rl::test_result_user_assert_failed,
+                          rl::debug_info(fn, file, line));
+    }
+  }
+
+  static memory_order from_order_name(const char* name, memory_order fallback) {
+    if (name == nullptr) return fallback;
+    if (std::strcmp(name, "relaxed") == 0) return rl::mo_relaxed;
+    if (std::strcmp(name, "acquire") == 0) return rl::mo_acquire;
+    if (std::strcmp(name, "release") == 0) return rl::mo_release;
+    if (std::strcmp(name, "acq_rel") == 0) return rl::mo_acq_rel;
+    if (std::strcmp(name, "seq_cst") == 0) return rl::mo_seq_cst;
+    return fallback;
+  }
+  static const char* order_name(memory_order order) {
+    switch (order) {
+      case rl::mo_relaxed: return "relaxed";
+      case rl::mo_consume: return "consume";
+      case rl::mo_acquire: return "acquire";
+      case rl::mo_release: return "release";
+      case rl::mo_acq_rel: return "acq_rel";
+      case rl::mo_seq_cst: return "seq_cst";
+    }
+    return "seq_cst";
+  }
+  static memory_order clamp_failure(memory_order success, memory_order failure) {
+    memory_order strongest = rl::mo_relaxed;  // the load part of `success`
+    if (success == rl::mo_acquire || success == rl::mo_acq_rel) strongest = rl::mo_acquire;
+    if (success == rl::mo_seq_cst) strongest = rl::mo_seq_cst;
+    if (failure == rl::mo_release) failure = rl::mo_relaxed;
+    if (failure == rl::mo_acq_rel) failure = rl::mo_acquire;
+    auto rank = [](memory_order o) {
+      return o == rl::mo_relaxed ? 0 : o == rl::mo_seq_cst ? 2 : 1;
+    };
+    return rank(failure) > rank(strongest) ? strongest : failure;
+  }
+};
+
+}  // namespace ordercheck
