@@ -1,0 +1,148 @@
+#include "result_record.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <stdexcept>
+
+namespace ordercheck::results {
+namespace {
+
+constexpr std::array<std::pair<verdict, const char*>, 12> verdict_names{{
+    {verdict::pass, "pass"},
+    {verdict::data_race, "data_race"},
+    {verdict::use_after_free, "use_after_free"},
+    {verdict::double_free, "double_free"},
+    {verdict::leak, "leak"},
+    {verdict::assertion, "assertion"},
+    {verdict::deadlock, "deadlock"},
+    {verdict::livelock, "livelock"},
+    {verdict::linearizability_violation, "linearizability_violation"},
+    {verdict::timeout, "timeout"},
+    {verdict::crash, "crash"},
+    {verdict::error, "error"},
+}};
+
+}  // namespace
+
+const char* verdict_name(verdict v) {
+  for (const auto& [value, name] : verdict_names) {
+    if (value == v) return name;
+  }
+  return "error";
+}
+
+verdict verdict_from_name(std::string_view name) {
+  for (const auto& [value, spelled] : verdict_names) {
+    if (name == spelled) return value;
+  }
+  std::string valid;
+  for (const auto& [value, spelled] : verdict_names) valid += (valid.empty() ? "" : ", ") + std::string(spelled);
+  throw std::invalid_argument("unknown verdict '" + std::string(name) + "' (one of: " + valid + ")");
+}
+
+std::vector<std::string> all_verdict_names() {
+  std::vector<std::string> names;
+  for (const auto& [value, name] : verdict_names) names.emplace_back(name);
+  return names;
+}
+
+bool record::matches() const {
+  return std::find(expected.begin(), expected.end(), observed) != expected.end();
+}
+
+void to_json(nlohmann::json& out, const record& r) {
+  out = nlohmann::json{{"schema", schema_id},
+                       {"check", r.check},
+                       {"subject", r.subject},
+                       {"variant", r.variant},
+                       {"contract", r.contract},
+                       {"layer", r.layer},
+                       {"engine", {{"name", r.engine}, {"settings", r.engine_settings}}},
+                       {"observed", verdict_name(r.observed)},
+                       {"matches", r.matches()},
+                       {"message", r.message},
+                       {"scenario", r.scenario},
+                       {"replay", {{"token", r.replay.token}, {"command", r.replay.command}}},
+                       {"iterations", r.iterations},
+                       {"wall_seconds", r.wall_seconds}};
+  auto& expected = out["expected"] = nlohmann::json::array();
+  for (verdict v : r.expected) expected.push_back(verdict_name(v));
+  out["seed"] = r.seed ? nlohmann::json(*r.seed) : nlohmann::json(nullptr);
+  auto& sites = out["sites"] = nlohmann::json::array();
+  for (const site& s : r.sites) {
+    sites.push_back({{"file", s.file}, {"line", s.line}, {"operation", s.operation},
+                     {"order", s.order}, {"role", s.role}});
+  }
+  auto& steps = out["interleaving"] = nlohmann::json::array();
+  for (const step& s : r.interleaving) {
+    steps.push_back({{"step", s.step}, {"thread", s.thread}, {"file", s.file}, {"line", s.line},
+                     {"function", s.function}, {"operation", s.operation}, {"order", s.order},
+                     {"value", s.value}, {"text", s.text}});
+  }
+  auto& mutations = out["mutations"] = nlohmann::json::array();
+  for (const mutation& m : r.mutations) mutations.push_back({{"site", m.site}, {"order", m.order}});
+}
+
+void from_json(const nlohmann::json& in, record& r) {
+  if (in.value("schema", std::string()) != schema_id) {
+    throw std::invalid_argument("not an ordercheck result (schema must be \"" + std::string(schema_id) + "\")");
+  }
+  r.check = in.at("check").get<std::string>();
+  r.subject = in.at("subject").get<std::string>();
+  r.variant = in.at("variant").get<std::string>();
+  r.contract = in.at("contract").get<std::string>();
+  r.layer = in.at("layer").get<std::string>();
+  r.engine = in.at("engine").at("name").get<std::string>();
+  r.engine_settings = in.at("engine").value("settings", nlohmann::json::object());
+  r.expected.clear();
+  for (const auto& v : in.at("expected")) r.expected.push_back(verdict_from_name(v.get<std::string>()));
+  r.observed = verdict_from_name(in.at("observed").get<std::string>());
+  r.message = in.value("message", std::string());
+  r.scenario = in.value("scenario", std::string());
+  if (in.contains("replay")) {
+    r.replay.token = in["replay"].value("token", std::string());
+    r.replay.command = in["replay"].value("command", std::string());
+  }
+  r.seed.reset();
+  if (in.contains("seed") && !in["seed"].is_null()) r.seed = in["seed"].get<unsigned long long>();
+  r.iterations = in.value("iterations", 0ULL);
+  r.wall_seconds = in.value("wall_seconds", 0.0);
+  r.sites.clear();
+  for (const auto& s : in.value("sites", nlohmann::json::array())) {
+    r.sites.push_back({s.value("file", ""), s.value("line", 0), s.value("operation", ""),
+                       s.value("order", ""), s.value("role", "")});
+  }
+  r.interleaving.clear();
+  for (const auto& s : in.value("interleaving", nlohmann::json::array())) {
+    r.interleaving.push_back({s.value("step", 0), s.value("thread", 0), s.value("file", ""),
+                              s.value("line", 0), s.value("function", ""), s.value("operation", ""),
+                              s.value("order", ""), s.value("value", ""), s.value("text", "")});
+  }
+  r.mutations.clear();
+  for (const auto& m : in.value("mutations", nlohmann::json::array())) {
+    r.mutations.push_back({m.value("site", ""), m.value("order", "")});
+  }
+}
+
+std::string to_json_line(const record& r) { return nlohmann::json(r).dump(); }
+
+std::vector<record> read_json_lines(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open results file");
+  std::vector<record> records;
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    try {
+      records.push_back(nlohmann::json::parse(line).get<record>());
+    } catch (const std::exception& e) {
+      throw std::runtime_error(path + ":" + std::to_string(number) + ": " + e.what());
+    }
+  }
+  return records;
+}
+
+}  // namespace ordercheck::results

@@ -1,0 +1,118 @@
+// The results schema: one record per check, in every layer (DESIGN.md,
+// "Results and reports"). Layers write records as JSON Lines; report writers
+// read only records. Field names here are the schema: change them in one place.
+//
+// {
+//   "schema": "ordercheck.result/1",
+//   "check": "handle_cache/upstream/free_threaded/two_claimants",   // unique per run
+//   "subject": "handle_cache", "variant": "upstream", "contract": "free_threaded",
+//   "layer": "model" | "stress" | "property",
+//   "engine": {"name": "relacy", "settings": {...}},                // free-form settings
+//   "expected": ["data_race", "assertion"],                          // any of these; ["pass"] for clean
+//   "observed": "data_race",
+//   "matches": true,                                                 // observed is in expected
+//   "message": "one line a person reads first",
+//   "sites": [{"file": "impl/...", "line": 38, "operation": "load", "order": "acquire", "role": "racing access"}],
+//   "interleaving": [{"step": 12, "thread": 1, "file": "impl/...", "line": 38, "function": "ptr_or",
+//                     "operation": "load", "order": "", "value": "0", "text": "<raw event>"}],
+//   "scenario": "the smallest program that shows it, as text",
+//   "replay": {"token": "...", "command": "ordercheck-model --replay ..."},
+//   "seed": 1, "iterations": 42, "wall_seconds": 0.01,
+//   "mutations": [{"site": "impl/...:34:fetch_sub", "order": "release"}]
+// }
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ordercheck::results {
+
+inline constexpr const char* schema_id = "ordercheck.result/1";
+
+enum class verdict {
+  pass,
+  data_race,
+  use_after_free,
+  double_free,
+  leak,
+  assertion,
+  deadlock,
+  livelock,
+  linearizability_violation,
+  timeout,
+  crash,
+  error,  // the check could not run (bad setup, tool failure): never a pass
+};
+
+const char* verdict_name(verdict v);
+// Throws std::invalid_argument naming the valid spellings.
+verdict verdict_from_name(std::string_view name);
+std::vector<std::string> all_verdict_names();
+
+struct site {
+  std::string file;  // relative to the repository: impl/ordercheck/...
+  int line = 0;
+  std::string operation;  // load, store, compare_exchange, fetch_sub, mutex lock, ...
+  std::string order;      // relaxed ... seq_cst, or empty for plain accesses
+  std::string role;       // "racing access", "other access", "freed here", ...
+};
+
+struct step {
+  int step = 0;
+  int thread = 0;
+  std::string file;
+  int line = 0;
+  std::string function;
+  std::string operation;
+  std::string order;
+  std::string value;
+  std::string text;  // the engine's own line, unparsed
+};
+
+struct replay_info {
+  std::string token;
+  std::string command;
+};
+
+struct mutation {
+  std::string site;   // path:line:operation
+  std::string order;  // the order it was weakened to
+};
+
+struct record {
+  std::string check;
+  std::string subject;
+  std::string variant;
+  std::string contract;
+  std::string layer;
+  std::string engine;
+  nlohmann::json engine_settings = nlohmann::json::object();
+  std::vector<verdict> expected;
+  verdict observed = verdict::error;
+  std::string message;
+  std::vector<site> sites;
+  std::vector<step> interleaving;
+  std::string scenario;
+  replay_info replay;
+  std::optional<unsigned long long> seed;
+  unsigned long long iterations = 0;
+  double wall_seconds = 0;
+  std::vector<mutation> mutations;
+
+  bool matches() const;
+};
+
+void to_json(nlohmann::json& out, const record& r);
+void from_json(const nlohmann::json& in, record& r);
+
+// One record per line.
+std::string to_json_line(const record& r);
+// Reads every record of a JSON Lines file; throws std::runtime_error naming
+// the file and line of the first malformed record.
+std::vector<record> read_json_lines(const std::string& path);
+
+}  // namespace ordercheck::results
