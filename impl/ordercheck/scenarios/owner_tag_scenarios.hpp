@@ -1,0 +1,181 @@
+// owner_tag scenarios: several threads wrap one C++ object for their
+// interpreters at once (THPVariable_Wrap's shape: look for a wrapper, create
+// one if there is none, install it).
+//
+// Shared by the model driver (relacy_sync) and the stress driver (std_sync):
+// one instance per round; before() runs first, thread(i) concurrently, after()
+// once every thread is done.
+//
+// Contracts (DESIGN.md): `wrap` is one API call from Python's point of view
+// (check, create, init, take ownership), so under `gil` the thread holds its
+// interpreter's GIL around the whole of it. Payload touches (reading the
+// wrapper's field) happen after the call, outside the GIL, so a wrapper that
+// was published without ordering shows up as a data race.
+//
+// Invariants asserted:
+//  - the slot is tagged at most once and the tag never changes (every error
+//    names the final owner; every thread that got a wrapper belongs to it);
+//  - one wrapper per object (every thread of the owner gets the same wrapper,
+//    and it is the one the slot holds at the end);
+//  - the wrapper a thread gets is fully written (its field holds its creator's
+//    value) and was made by a thread of the owning interpreter;
+//  - hermetic mode hides the wrapper; the owned wrapper is released once.
+#pragma once
+
+#include <optional>
+#include <type_traits>
+
+#include "ordercheck/interpreter.hpp"
+#include "ordercheck/owner_tag/reference.hpp"
+#include "ordercheck/owner_tag/status.hpp"
+#include "ordercheck/owner_tag/upstream.hpp"
+#include "ordercheck/scenarios/scenario.hpp"
+
+namespace ordercheck::scenarios {
+
+template <class Sync, variant V>
+using owner_tag_of = std::conditional_t<V == variant::reference, reference::owner_tag<Sync>,
+                                        upstream::owner_tag<Sync>>;
+
+// A Python wrapper object: its field is written by its creator before it is
+// installed and read by everyone who gets it.
+template <class Sync>
+struct wrapper_object {
+  typename Sync::template plain<int> field{0};
+};
+
+// Threads 0 and 1 belong to interpreter A and race to wrap the object; thread 2
+// belongs to interpreter B and tries too (it must get an ownership error when
+// A owns the slot, or own it alone). Thread 1 also checks in hermetic mode.
+template <class Sync, variant V, contract C>
+class owner_tag_two_wrappers_one_other {
+ public:
+  static constexpr unsigned thread_count = 3;
+  static constexpr const char* name = "two_wrappers_one_other";
+
+  void before() {
+    if constexpr (requires { Sync::template thread_flag<hermetic_mode_tag>::clear(); }) {
+      Sync::template thread_flag<hermetic_mode_tag>::clear();
+    }
+    interpreters_[0].name = "A";
+    interpreters_[1].name = "B";
+    for (auto& i : interpreters_) {
+      i.decref = &count_decref;
+      i.user_data = this;
+    }
+  }
+
+  void thread(unsigned index) {
+    const unsigned interpreter_index = interpreter_of(index);
+    const interpreter* self = &interpreters_[interpreter_index];
+    gil_.with(interpreter_index, [&] { wrap(index, self); });
+    if (outcome_[index].wrapper != nullptr) {
+      // Payload touch after the call: the wrapper's creator wrote the field
+      // before installing it; whoever got the wrapper must see that write.
+      const int creator = creator_of(outcome_[index].wrapper);
+      Sync::assert_that(creator >= 0, "owner_tag: a wrapper must be one that a thread created");
+      Sync::assert_that(as_wrapper(outcome_[index].wrapper)->field.load() == field_value(creator),
+                        "owner_tag: the wrapper's fields must be visible to whoever gets it");
+      Sync::assert_that(interpreter_of(static_cast<unsigned>(creator)) == interpreter_index,
+                        "owner_tag: a thread must get a wrapper made by its own interpreter");
+    }
+    if (index == 1) gil_.with(interpreter_index, [&] { check_hermetic(self); });
+  }
+
+  void after() {
+    const interpreter* owner = slot_.owner();
+    Sync::assert_that(owner != nullptr, "owner_tag: some thread must have tagged the slot");
+    python_object* installed = nullptr;
+    for (unsigned i = 0; i < thread_count; ++i) {
+      const outcome& o = outcome_[i];
+      if (o.error_owner != nullptr) {
+        Sync::assert_that(o.error_owner == owner,
+                          "owner_tag: the tag never changes (an error named another owner)");
+        Sync::assert_that(&interpreters_[interpreter_of(i)] != owner,
+                          "owner_tag: the owner's own threads never get an ownership error");
+        continue;
+      }
+      Sync::assert_that(&interpreters_[interpreter_of(i)] == owner,
+                        "owner_tag: the tag never changes (a thread of another interpreter got a wrapper)");
+      Sync::assert_that(o.wrapper != nullptr, "owner_tag: the owner's threads get a wrapper");
+      if (installed == nullptr) installed = o.wrapper;
+      Sync::assert_that(o.wrapper == installed,
+                        "owner_tag: one wrapper per object (two threads got different wrappers)");
+    }
+    const std::optional<python_object*> final_wrapper = slot_.check(owner, true);
+    Sync::assert_that(final_wrapper.has_value() && *final_wrapper == installed,
+                      "owner_tag: the slot holds the wrapper every thread got");
+    Sync::assert_that(slot_.owns(), "owner_tag: the installer took ownership of its wrapper");
+    slot_.maybe_destroy();
+    Sync::assert_that(decref_count_ == 1 && decref_object_ == installed,
+                      "owner_tag: the owned wrapper is released exactly once");
+  }
+
+ private:
+  struct outcome {
+    python_object* wrapper = nullptr;
+    const interpreter* error_owner = nullptr;
+  };
+
+  static unsigned interpreter_of(unsigned thread) { return thread < 2 ? 0 : 1; }
+  static int field_value(int creator) { return 100 + creator; }
+  static wrapper_object<Sync>* as_wrapper(python_object* object) {
+    return reinterpret_cast<wrapper_object<Sync>*>(object);
+  }
+  python_object* as_object(unsigned creator) {
+    return reinterpret_cast<python_object*>(&wrappers_[creator]);
+  }
+  int creator_of(python_object* object) {
+    for (unsigned i = 0; i < thread_count; ++i) {
+      if (object == as_object(i)) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+  // THPVariable_Wrap: use the wrapper there is, else create one and install it.
+  void wrap(unsigned index, const interpreter* self) {
+    try {
+      const std::optional<python_object*> existing = slot_.check(self);
+      if (existing.has_value() && *existing != nullptr) {
+        outcome_[index].wrapper = *existing;
+        return;
+      }
+      wrappers_[index].field.store(field_value(static_cast<int>(index)));
+      python_object* mine = as_object(index);
+      python_object* installed =
+          slot_.init(self, mine, interpreter_status::maybe_uninitialized);
+      // The C++ side owns the wrapper it installed (the object outlives it).
+      if (installed == mine) slot_.set_owns(true);
+      outcome_[index].wrapper = installed;
+    } catch (const ownership_error& error) {
+      outcome_[index].error_owner = error.owner();
+    }
+  }
+
+  void check_hermetic(const interpreter* self) {
+    using hermetic = typename Sync::template thread_flag<hermetic_mode_tag>;
+    hermetic::set(true);
+    try {
+      Sync::assert_that(!slot_.check(self).has_value(), "owner_tag: hermetic mode hides the wrapper");
+    } catch (const ownership_error&) {
+      // B owns the slot: the error is the right answer in hermetic mode too.
+    }
+    hermetic::set(false);
+  }
+
+  static void count_decref(const interpreter& self, python_object* object) {
+    auto* scenario = static_cast<owner_tag_two_wrappers_one_other*>(self.user_data);
+    ++scenario->decref_count_;
+    scenario->decref_object_ = object;
+  }
+
+  interpreter interpreters_[2] = {};
+  wrapper_object<Sync> wrappers_[thread_count];
+  outcome outcome_[thread_count];
+  int decref_count_ = 0;  // after() only
+  python_object* decref_object_ = nullptr;
+  gil_set<Sync, C> gil_;
+  owner_tag_of<Sync, V> slot_;
+};
+
+}  // namespace ordercheck::scenarios
