@@ -1,0 +1,107 @@
+#include "sarif_report.hpp"
+
+#include "step_text.hpp"
+
+#include <map>
+
+namespace ordercheck::report {
+namespace {
+
+using nlohmann::json;
+
+json physical_location(const std::string& file, int line) {
+  return {{"physicalLocation",
+           {{"artifactLocation", {{"uri", file}, {"uriBaseId", "%SRCROOT%"}}},
+            {"region", {{"startLine", line < 1 ? 1 : line}}}}}};
+}
+
+// A "pass" that should have been a defect is its own rule: the gate lost a finding.
+std::string rule_name(const record& r) {
+  return is_defect(r) ? results::verdict_name(r.observed) : "expected_defect_not_found";
+}
+
+std::string rule_id(const record& r) { return "ordercheck/" + rule_name(r); }
+
+json rule_for(const record& r) {
+  const std::string verdict = rule_name(r);
+  return {{"id", rule_id(r)},
+          {"name", verdict},
+          {"shortDescription", {{"text", "ordercheck found: " + verdict}}},
+          {"helpUri", "https://en.cppreference.com/w/cpp/atomic/memory_order"}};
+}
+
+json code_flow(const record& r) {
+  json thread_flows = json::array();
+  for (int thread : threads_of(r)) {
+    json locations = json::array();
+    for (const auto& s : r.interleaving) {
+      if (s.thread != thread) continue;
+      json location = s.file.empty() ? json::object() : physical_location(s.file, s.line);
+      location["message"] = {{"text", "thread " + std::to_string(thread) + ": " + step_action(s) +
+                                          (s.function.empty() ? "" : " in " + s.function)}};
+      locations.push_back({{"location", location}, {"executionOrder", s.step}});
+    }
+    thread_flows.push_back({{"id", "thread " + std::to_string(thread)}, {"locations", locations}});
+  }
+  return {{"message", {{"text", "the interleaving that shows it"}}}, {"threadFlows", thread_flows}};
+}
+
+json result_for(const record& r, std::size_t rule_index) {
+  const bool gate_failure = !r.matches();
+  std::string text = r.check + ": observed " + results::verdict_name(r.observed) + ", expected " +
+                     expected_text(r) + (gate_failure ? " (gate failure)" : " (expected upstream finding)");
+  if (!r.message.empty()) text += ". " + r.message;
+  json result = {{"ruleId", rule_id(r)},
+                 {"ruleIndex", rule_index},
+                 {"level", gate_failure ? "error" : "note"},
+                 {"message", {{"text", text}}},
+                 {"properties",
+                  {{"check", r.check}, {"subject", r.subject}, {"variant", r.variant}, {"contract", r.contract},
+                   {"layer", r.layer}, {"engine", r.engine}, {"gateFailure", gate_failure},
+                   {"replay", replay_text(r)}}}};
+  if (const auto* site = primary_site(r)) {
+    json location = physical_location(site->file, site->line);
+    location["message"] = {{"text", (site->role.empty() ? "site" : site->role) + ": " + site_text(*site)}};
+    result["locations"] = json::array({location});
+    json related = json::array();
+    for (std::size_t i = 1; i < r.sites.size(); ++i) {
+      const auto& other = r.sites[i];
+      if (other.file.empty()) continue;
+      json related_location = physical_location(other.file, other.line);
+      related_location["id"] = static_cast<int>(i);
+      related_location["message"] = {{"text", (other.role.empty() ? "site" : other.role) + ": " + site_text(other)}};
+      related.push_back(related_location);
+    }
+    if (!related.empty()) result["relatedLocations"] = related;
+  }
+  if (!r.interleaving.empty()) result["codeFlows"] = json::array({code_flow(r)});
+  return result;
+}
+
+}  // namespace
+
+json sarif_report(const run_results& results) {
+  json rules = json::array();
+  std::map<std::string, std::size_t> rule_index;
+  json sarif_results = json::array();
+  for (const record& r : results.records) {
+    if (!is_defect(r) && r.matches()) continue;
+    const auto id = rule_id(r);
+    if (!rule_index.count(id)) {
+      rule_index[id] = rules.size();
+      rules.push_back(rule_for(r));
+    }
+    sarif_results.push_back(result_for(r, rule_index[id]));
+  }
+  return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+          {"version", "2.1.0"},
+          {"runs",
+           json::array({{{"tool",
+                          {{"driver",
+                            {{"name", "ordercheck"},
+                             {"rules", rules}}}}},
+                         {"originalUriBaseIds", {{"%SRCROOT%", {{"description", {{"text", "the repository root"}}}}}}},
+                         {"results", sarif_results}}})}};
+}
+
+}  // namespace ordercheck::report

@@ -1,0 +1,50 @@
+#include "step_text.hpp"
+
+namespace ordercheck::report {
+
+std::string short_path(const std::string& file) {
+  const std::string prefix = "impl/ordercheck/";
+  const auto at = file.find(prefix);
+  return at == std::string::npos ? file : file.substr(at + prefix.size());
+}
+
+std::string step_location(const results::step& s) {
+  if (s.file.empty()) return s.text;
+  std::string out = short_path(s.file) + ":" + std::to_string(s.line);
+  if (!s.function.empty()) out += " " + s.function;
+  return out;
+}
+
+std::string step_action(const results::step& s) {
+  std::string out = s.operation;
+  if (!s.order.empty()) out += (out.empty() ? "" : " ") + s.order;
+  if (!s.value.empty()) out += (out.empty() ? "= " : " = ") + s.value;
+  return out;
+}
+
+std::string site_text(const results::site& s) {
+  std::string out = s.file + ":" + std::to_string(s.line);
+  if (!s.operation.empty()) out += " " + s.operation;
+  if (!s.order.empty()) out += " " + s.order;
+  return out;
+}
+
+std::string site_role_of(const results::record& r, const results::step& s) {
+  if (s.file.empty()) return "";
+  for (const auto& site : r.sites) {
+    const bool same_operation = site.operation.empty() || s.operation.empty() || site.operation == s.operation;
+    if (site.file == s.file && site.line == s.line && same_operation) {
+      return site.role.empty() ? "site" : site.role;
+    }
+  }
+  return "";
+}
+
+std::string replay_text(const results::record& r) {
+  std::string seed = r.seed ? "seed " + std::to_string(*r.seed) : "no seed";
+  if (!r.replay.command.empty()) return r.replay.command + "   (" + seed + ")";
+  if (!r.replay.token.empty()) return "replay token " + r.replay.token + "   (" + seed + ")";
+  return "no replay command from engine '" + r.engine + "' (" + seed + ")";
+}
+
+}  // namespace ordercheck::report

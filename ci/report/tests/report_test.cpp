@@ -1,0 +1,172 @@
+// Unit tests of the report writers, on the hand-written records in data/:
+// golden text and SARIF, the SARIF structure (with negative controls), the
+// swimlane's columns, JUnit escaping, and which records fail the gate.
+#include "html_report.hpp"
+#include "junit_report.hpp"
+#include "markdown_report.hpp"
+#include "report_data.hpp"
+#include "sarif_report.hpp"
+#include "sarif_structure.hpp"
+#include "text_report.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace ordercheck::report {
+namespace {
+
+const std::string data_dir = ORDERCHECK_REPORT_TEST_DATA;
+const std::string golden_dir = ORDERCHECK_REPORT_TEST_GOLDEN;
+
+std::vector<std::string> all_fixtures() {
+  return {data_dir + "/model_race.jsonl", data_dir + "/model_mismatch.jsonl", data_dir + "/pass.jsonl",
+          data_dir + "/stress_tsan.jsonl", data_dir + "/property_linearizability.jsonl"};
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// Compares with the golden file; ORDERCHECK_UPDATE_GOLDEN=1 rewrites it.
+void expect_golden(const std::string& actual, const std::string& name) {
+  const std::string path = golden_dir + "/" + name;
+  if (std::getenv("ORDERCHECK_UPDATE_GOLDEN")) {
+    std::ofstream(path) << actual;
+    GTEST_SKIP() << "rewrote " << path;
+  }
+  EXPECT_EQ(actual, read_file(path)) << "golden file " << path
+                                     << " differs; if the change is intended, rerun with ORDERCHECK_UPDATE_GOLDEN=1";
+}
+
+TEST(TextReport, MatchesGolden) { expect_golden(text_report(read_results(all_fixtures())), "report.txt"); }
+
+TEST(SarifReport, MatchesGolden) {
+  expect_golden(sarif_report(read_results(all_fixtures())).dump(2) + "\n", "ordercheck.sarif");
+}
+
+TEST(Classification, MismatchFailsTheGateAndUpstreamDefectsAreFindings) {
+  const auto results = read_results(all_fixtures());
+  EXPECT_FALSE(results.all_match());
+  ASSERT_EQ(results.gate_failures().size(), 1u);
+  EXPECT_EQ(results.gate_failures()[0]->check, "refcounted_deleter/reference/free_threaded/two_releases");
+  EXPECT_EQ(results.expected_findings().size(), 3u);  // model race, stress race, linearizability
+  EXPECT_EQ(results.cells.size(), 5u);
+}
+
+TEST(Classification, OnlyMatchesPass) {
+  EXPECT_TRUE(read_results({data_dir + "/pass.jsonl", data_dir + "/model_race.jsonl"}).all_match());
+}
+
+TEST(Classification, FindingsAreOrderedSmallestScenarioFirst) {
+  const auto findings = read_results(all_fixtures()).expected_findings();
+  for (std::size_t i = 1; i < findings.size(); ++i) {
+    EXPECT_LE(findings[i - 1]->interleaving.size(), findings[i]->interleaving.size());
+  }
+}
+
+TEST(Swimlane, HasOneColumnPerThreadAndPointsAtTheWeakenedLine) {
+  const auto results = read_results(all_fixtures());
+  const record& race = *results.expected_findings().back();  // the 3-thread model race
+  const std::string lane = swimlane_text(race);
+  EXPECT_NE(lane.find("step | thread 0"), std::string::npos) << lane;
+  EXPECT_NE(lane.find("| thread 1"), std::string::npos) << lane;
+  EXPECT_NE(lane.find("| thread 2"), std::string::npos) << lane;
+  EXPECT_NE(lane.find("^ racing access"), std::string::npos) << lane;
+  const std::string failure = swimlane_text(*results.gate_failures()[0]);
+  EXPECT_NE(failure.find("refcounted_deleter/reference.hpp:34 refcounted_release"), std::string::npos) << failure;
+  EXPECT_NE(failure.find("fetch_sub relaxed = 2 -> 1"), std::string::npos) << failure;
+}
+
+TEST(Swimlane, SaysWhenTheEngineRecordedNoInterleaving) {
+  const auto results = read_results({data_dir + "/stress_tsan.jsonl"});
+  EXPECT_EQ(swimlane_text(results.records[0]), "interleaving: none recorded by engine 'tsan'\n");
+}
+
+TEST(SarifStructure, GeneratedLogIsSound) {
+  const auto problems = sarif_structure_problems(sarif_report(read_results(all_fixtures())));
+  EXPECT_TRUE(problems.empty()) << problems.front();
+}
+
+TEST(SarifStructure, PointsAtTheRacingAccessWithTheOtherAsRelated) {
+  const auto sarif = sarif_report(read_results({data_dir + "/model_race.jsonl"}));
+  const auto& result = sarif["runs"][0]["results"][0];
+  EXPECT_EQ(result["locations"][0]["physicalLocation"]["region"]["startLine"], 38);
+  EXPECT_EQ(result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"], 44);
+  EXPECT_EQ(result["codeFlows"][0]["threadFlows"].size(), 3u);
+  EXPECT_EQ(result["level"], "note");
+}
+
+// Negative controls: each broken log must be caught, naming the path.
+TEST(SarifStructure, CatchesBrokenLogs) {
+  const auto good = sarif_report(read_results(all_fixtures()));
+  auto expect_caught = [](nlohmann::json broken, const std::string& path) {
+    const auto problems = sarif_structure_problems(broken);
+    ASSERT_FALSE(problems.empty()) << "not caught: " << path;
+    EXPECT_NE(problems.front().find(path), std::string::npos) << problems.front();
+  };
+  // The first result with a location and a code flow (the model race).
+  std::size_t index = 0;
+  while (!good["runs"][0]["results"][index].contains("codeFlows")) ++index;
+  auto result = [&index](nlohmann::json& log) -> nlohmann::json& { return log["runs"][0]["results"][index]; };
+  auto broken = good;
+  broken["version"] = "2.0.0";
+  expect_caught(broken, "$.version");
+  broken = good;
+  broken["runs"][0]["tool"]["driver"].erase("name");
+  expect_caught(broken, "tool.driver.name");
+  broken = good;
+  result(broken)["locations"][0]["physicalLocation"]["region"]["startLine"] = 0;
+  expect_caught(broken, "region.startLine");
+  broken = good;
+  result(broken)["ruleIndex"] = 99;
+  expect_caught(broken, "ruleIndex");
+  broken = good;
+  result(broken)["message"].erase("text");
+  expect_caught(broken, "message.text");
+  broken = good;
+  result(broken)["codeFlows"][0]["threadFlows"][0]["locations"][0].erase("location");
+  expect_caught(broken, "threadFlows[0].locations[0].location");
+}
+
+TEST(JunitReport, OneTestcasePerCellAndLayerWithEscapedFailures) {
+  auto records = read_results(all_fixtures()).records;
+  records[0].message = "a <b> & \"c\" 'd'";
+  records[0].expected = {results::verdict::pass};
+  const std::string xml = junit_report(organize(records));
+  std::size_t testcases = 0;
+  for (std::size_t at = xml.find("<testcase"); at != std::string::npos; at = xml.find("<testcase", at + 1)) ++testcases;
+  EXPECT_EQ(testcases, 5u);
+  EXPECT_NE(xml.find("a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;"), std::string::npos) << xml;
+  EXPECT_EQ(xml.find("<b>"), std::string::npos);
+  EXPECT_NE(xml.find("<testsuites name=\"ordercheck\" tests=\"5\" failures=\"2\">"), std::string::npos) << xml;
+}
+
+TEST(HtmlReport, SelfContainedWithOneLaneElementPerThread) {
+  const std::string html = html_report(read_results(all_fixtures()));
+  EXPECT_EQ(html.find("http://"), std::string::npos);
+  EXPECT_EQ(html.find("src="), std::string::npos);
+  EXPECT_NE(html.find("data-threads=\"3\" data-steps=\"7\""), std::string::npos);
+  EXPECT_NE(html.find("data-threads=\"2\" data-steps=\"4\""), std::string::npos);
+}
+
+TEST(MarkdownReport, SaysFailAndListsTheGateFailure) {
+  const std::string md = markdown_report(read_results(all_fixtures()));
+  EXPECT_EQ(md.rfind("## ordercheck: FAIL", 0), 0u) << md;
+  EXPECT_NE(md.find("| refcounted_deleter/reference/free_threaded | model | relacy | pass | data_race | :x: mismatch |"),
+            std::string::npos)
+      << md;
+}
+
+TEST(Summary, NoResultsIsNotAPass) {
+  const auto results = organize({});
+  EXPECT_NE(summary_text(results).find("GATE: FAIL"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ordercheck::report

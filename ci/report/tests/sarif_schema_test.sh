@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The SARIF that ordercheck-report writes validates against the official SARIF
+# 2.1.0 JSON schema (vendored in sarif-schema/), and a broken log does not
+# (negative control: the validator really rejects).
+#   sarif_schema_test.sh ORDERCHECK_REPORT TESTS_DIR
+set -euo pipefail
+report=$1 tests=$2
+work=$(mktemp -d) && trap 'rm -rf "$work"' EXIT
+schema=$tests/sarif-schema/sarif-2.1.0-rtm.5.json
+
+"$report" "$tests"/data/*.jsonl --out "$work" --format sarif 2>/dev/null || true
+python3 "$tests/validate_sarif.py" "$schema" "$work/ordercheck.sarif" || exit $?
+
+# Negative controls: a wrong version, and a region with startLine 0.
+jq '.version = "2.0.0"' "$work/ordercheck.sarif" > "$work/wrong-version.sarif"
+jq '(.runs[0].results[] | select(.locations) | .locations[0].physicalLocation.region.startLine) = 0' \
+  "$work/ordercheck.sarif" > "$work/line-zero.sarif"
+for broken in wrong-version line-zero; do
+  if python3 "$tests/validate_sarif.py" "$schema" "$work/$broken.sarif" > "$work/$broken.log"; then
+    echo "FAIL: the schema validator accepted $broken.sarif"; exit 1
+  fi
+  echo "negative control $broken rejected: $(head -1 "$work/$broken.log")"
+done

@@ -1,0 +1,105 @@
+#include "text_report.hpp"
+
+#include "step_text.hpp"
+#include "text_table.hpp"
+
+#include <sstream>
+
+namespace ordercheck::report {
+namespace {
+
+std::string cell_result(const cell& c) {
+  if (!c.matches()) return "MISMATCH";
+  for (const record* r : c.records) {
+    if (is_defect(*r)) return "ok (defect found)";
+  }
+  return "ok";
+}
+
+std::string indented(const std::string& text, const std::string& indent) {
+  std::istringstream in(text);
+  std::string line, out;
+  while (std::getline(in, line)) out += indent + line + "\n";
+  return out;
+}
+
+std::string record_section(const record& r, const std::string& title) {
+  std::ostringstream out;
+  out << "== " << title << ": " << r.check << "  [" << r.layer << ", " << r.engine << "]\n";
+  out << "expected " << expected_text(r) << ", observed " << results::verdict_name(r.observed);
+  if (!r.message.empty()) out << ": " << r.message;
+  out << "\n";
+  for (const auto& m : r.mutations) out << "mutation: " << m.site << " weakened to " << m.order << "\n";
+  out << "\nscenario:\n" << (r.scenario.empty() ? "  (none recorded)\n" : indented(r.scenario, "  "));
+  if (!r.sites.empty()) {
+    out << "\nsites:\n";
+    for (const auto& s : r.sites) out << "  " << (s.role.empty() ? "site" : s.role) << ": " << site_text(s) << "\n";
+  }
+  out << "\n" << swimlane_text(r);
+  out << "\nreplay: " << replay_text(r) << "\n\n";
+  return out.str();
+}
+
+}  // namespace
+
+std::string summary_text(const run_results& results) {
+  const auto failures = results.gate_failures();
+  const auto findings = results.expected_findings();
+  std::ostringstream out;
+  out << "ordercheck: " << results.records.size() << " checks in " << results.cells.size() << " cells; "
+      << failures.size() << " gate failure" << (failures.size() == 1 ? "" : "s") << ", " << findings.size()
+      << " expected finding" << (findings.size() == 1 ? "" : "s") << "\n";
+  out << (results.all_match() && !results.records.empty() ? "GATE: PASS (every observed verdict matches its expected one)\n"
+                                                          : "GATE: FAIL\n");
+  if (results.records.empty()) out << "(no results: nothing was checked, which is not a pass)\n";
+  text_table table({"subject/variant/contract", "layer", "engine", "checks", "expected", "observed", "result"});
+  for (const cell& c : results.cells) {
+    table.add_row({c.name(), c.layer, c.engines_text(), std::to_string(c.records.size()), c.expected_text(),
+                   c.observed_text(), cell_result(c)});
+  }
+  out << "\n" << table.render();
+  return out.str();
+}
+
+std::string swimlane_text(const record& r) {
+  if (r.interleaving.empty()) return "interleaving: none recorded by engine '" + r.engine + "'\n";
+  const auto threads = threads_of(r);
+  std::vector<std::string> headers{"step"};
+  for (int t : threads) headers.push_back("thread " + std::to_string(t));
+  text_table table(headers);
+  for (const auto& s : r.interleaving) {
+    std::vector<std::string> row(headers.size());
+    row[0] = std::to_string(s.step);
+    std::string cell = step_location(s);
+    const std::string action = step_action(s);
+    if (!action.empty()) cell += "\n  " + action;
+    const std::string role = site_role_of(r, s);
+    if (!role.empty()) cell += "\n  ^ " + role;
+    for (std::size_t i = 0; i < threads.size(); ++i) {
+      if (threads[i] == s.thread) row[i + 1] = cell;
+    }
+    table.add_row(row);
+  }
+  return "interleaving (one column per thread; paths below impl/ordercheck/):\n" + table.render();
+}
+
+std::string text_report(const run_results& results) {
+  std::string out = summary_text(results);
+  const auto failures = results.gate_failures();
+  const auto findings = results.expected_findings();
+  if (!failures.empty()) {
+    out += "\n\nGATE FAILURES: observed verdicts that do not match the expected ones (these fail the gate)\n\n";
+    for (std::size_t i = 0; i < failures.size(); ++i) {
+      out += record_section(*failures[i], "GATE FAILURE " + std::to_string(i + 1) + "/" + std::to_string(failures.size()));
+    }
+  }
+  if (!findings.empty()) {
+    out += "\n\nEXPECTED FINDINGS: known upstream defects, found as expected (they do not fail the gate)\n\n";
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      out += record_section(*findings[i], "EXPECTED FINDING " + std::to_string(i + 1) + "/" + std::to_string(findings.size()));
+    }
+  }
+  return out;
+}
+
+}  // namespace ordercheck::report

@@ -1,0 +1,20 @@
+// report.txt: the summary table, then every gate failure and every expected
+// finding: the smallest scenario first, then the interleaving as a swimlane
+// (one column per thread, each step with its impl/ file:line, operation,
+// memory order and value), then the command that replays it.
+#pragma once
+
+#include "report_data.hpp"
+
+#include <string>
+
+namespace ordercheck::report {
+
+// The verdict line and the summary table (what the gate prints).
+std::string summary_text(const run_results& results);
+// The swimlane of one record's interleaving (empty interleaving: a note).
+std::string swimlane_text(const record& r);
+// The whole report.
+std::string text_report(const run_results& results);
+
+}  // namespace ordercheck::report
