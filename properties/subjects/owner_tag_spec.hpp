@@ -1,0 +1,202 @@
+// owner_tag for the linearizability layer: its operations, its sequential
+// model (what one thread may observe, word for word as reference.hpp
+// documents it), and the system that runs operations on a real slot.
+//
+// Operations (A is interpreter 1, B is 2):
+//   wrap(i)          what THPVariable_Wrap does: check(i); if no wrapper,
+//                    init(i, new wrapper, maybe_uninitialized); -> the wrapper
+//   check(i)         -> wrapper, none (untagged, hermetic, or null), error(owner)
+//   init(i)          init(i, new wrapper, maybe_uninitialized) on its own
+//   init_other(i)    init(i, new wrapper, tagged_by_other) -> error(owner)
+//   set_owns(b), owns() -> 0/1, maybe_destroy(), releases() -> wrappers released
+//   hermetic(b)      sets this thread's hermetic flag
+// The parallel part uses interpreter A only: two interpreters racing for an
+// untagged slot see the tag claimed before the wrapper is installed, which no
+// one-step model allows (README, "Properties layer"); the prefix uses both.
+#pragma once
+
+#include <rapidcheck.h>
+
+#include <array>
+#include <optional>
+#include <string>
+
+#include "linearizability/observation.hpp"
+#include "linearizability/parallel_program.hpp"
+#include "ordercheck/owner_tag/status.hpp"
+#include "ordercheck/scenarios/scenario.hpp"
+#include "subjects/interpreter_pair.hpp"
+
+namespace ordercheck::properties {
+
+struct owner_tag_spec {
+  static constexpr const char* subject_name = "owner_tag";
+  enum code : std::uint8_t { wrap, check, init, init_other, set_owns, owns, maybe_destroy, releases, hermetic, code_count };
+
+  static std::string operation_name(const operation& op) {
+    const std::string i = interpreter_letter(op.argument);
+    const std::string b = op.second ? "true" : "false";
+    switch (op.code) {
+      case wrap: return "wrap(" + i + ")";
+      case check: return "check(" + i + ")";
+      case init: return "init(" + i + ", maybe_uninitialized)";
+      case init_other: return "init(" + i + ", tagged_by_other)";
+      case set_owns: return "set_owns(" + b + ")";
+      case owns: return "owns()";
+      case maybe_destroy: return "maybe_destroy()";
+      case releases: return "releases()";
+      case hermetic: return "hermetic(" + b + ")";
+    }
+    return "?";
+  }
+
+  static rc::Gen<operation> operation_gen(lane where, const operation_menu& menu) {
+    // Upstream agrees with reference on these only: its init overwrites an
+    // installed wrapper (so does a wrap in hermetic mode, whose check hides
+    // the wrapper), its set_owns(true) on an empty slot does not assert, and
+    // its maybe_destroy leaves an unowned wrapper in place.
+    std::vector<std::uint8_t> codes = {wrap, check, init_other, owns};
+    if (!menu.agreed_with_upstream_only) {
+      codes.insert(codes.end(), {init, set_owns, maybe_destroy, releases, hermetic});
+    }
+    const unsigned max_interpreter = where == prefix_lane ? 2 : 1;
+    return rc::gen::apply(
+        [](std::uint8_t c, unsigned i, bool b) {
+          operation op;
+          op.code = c;
+          op.argument = static_cast<std::uint8_t>(i);
+          op.second = b ? 1 : 0;
+          return op;
+        },
+        rc::gen::elementOf(codes), rc::gen::inRange<unsigned>(1, max_interpreter + 1),
+        rc::gen::arbitrary<bool>());
+  }
+
+  struct model {
+    using input = operation;
+    using output = observation;
+    struct state {
+      std::uint8_t tag = 0;          // 0, 1 (A), 2 (B)
+      std::uint32_t wrapper = 0;     // installed wrapper identity, 0 for none
+      bool owned = false;            // the ownership bit
+      std::uint32_t released = 0;    // wrappers released through the owner
+      std::array<bool, 5> hermetic{};  // per lane
+      bool operator==(const state&) const = default;
+    };
+    static state initial() { return {}; }
+    static std::size_t hash(const state& s) {
+      std::size_t h = hash_combine(s.tag, s.wrapper);
+      h = hash_combine(h, s.owned * 2u + s.released * 4u);
+      for (bool f : s.hermetic) h = hash_combine(h, f);
+      return h;
+    }
+    // init's claim and install (maybe_uninitialized), from an untagged or own slot.
+    static observation install(state& s, const operation& op) {
+      s.tag = op.argument;
+      if (s.wrapper == 0 && !s.owned) {
+        s.wrapper = op.fresh;
+        return observation::of(op.fresh);
+      }
+      return s.wrapper ? observation::of(s.wrapper) : observation::none();
+    }
+    static std::optional<state> step(const state& before, const operation& op, const observation& seen) {
+      state s = before;
+      observation expected;
+      const bool foreign = s.tag != 0 && s.tag != op.argument;
+      switch (op.code) {
+        case wrap:
+          if (foreign) expected = observation::owned_by(s.tag);
+          else if (s.tag == op.argument && !s.hermetic[op.lane] && s.wrapper) expected = observation::of(s.wrapper);
+          else expected = install(s, op);
+          break;
+        case check:
+          if (foreign) expected = observation::owned_by(s.tag);
+          else if (s.tag == 0 || s.hermetic[op.lane] || s.wrapper == 0) expected = observation::none();
+          else expected = observation::of(s.wrapper);
+          break;
+        case init:
+          expected = foreign ? observation::owned_by(s.tag) : install(s, op);
+          break;
+        case init_other:
+          expected = observation::owned_by(s.tag);
+          break;
+        case set_owns:
+          s.owned = op.second != 0;
+          expected = s.owned && s.wrapper == 0 ? observation::failed_assertion() : observation::none();
+          break;
+        case owns:
+          expected = observation::of(s.owned ? 1 : 0);
+          break;
+        case maybe_destroy: {
+          const bool was_owned = s.owned;
+          const std::uint32_t wrapper = s.wrapper;
+          s.owned = false;
+          s.wrapper = 0;
+          if (!was_owned) expected = observation::none();
+          else if (s.tag == 0 || wrapper == 0) expected = observation::failed_assertion();
+          else {
+            ++s.released;
+            expected = observation::none();
+          }
+          break;
+        }
+        case releases:
+          expected = observation::of(s.released);
+          break;
+        case hermetic:
+          s.hermetic[op.lane] = op.second != 0;
+          expected = observation::none();
+          break;
+      }
+      if (!(expected == seen)) return std::nullopt;
+      return s;
+    }
+  };
+
+  // Tag: reference::owner_tag<Sync>, upstream::owner_tag<Sync> or a fixture.
+  template <class Sync, class Tag, contract C>
+  class system {
+   public:
+    system() { Tag::hermetic_mode::set(false); }
+    ~system() { Tag::hermetic_mode::set(false); }
+
+    observation run(const operation& op, lane) {
+      // Under a GIL contract the whole call holds the caller's interpreter's
+      // GIL; exceptions become observations inside, so the lock is always released.
+      const unsigned gil = op.argument == 2 ? 1 : 0;
+      return gil_.with(gil, [&] { return interpreters_.observe([&] { return call(op); }); });
+    }
+
+   private:
+    observation call(const operation& op) {
+      const interpreter* self = interpreters_.get(op.argument);
+      auto seen = [this](std::optional<python_object*> w) {
+        if (!w || *w == nullptr) return observation::none();
+        return observation::of(identity_of(*w));
+      };
+      switch (op.code) {
+        case wrap: {
+          if (auto w = tag_.check(self); w && *w) return observation::of(identity_of(*w));
+          return seen(tag_.init(self, fake_object(op.fresh), interpreter_status::maybe_uninitialized));
+        }
+        case check: return seen(tag_.check(self));
+        case init: return seen(tag_.init(self, fake_object(op.fresh), interpreter_status::maybe_uninitialized));
+        case init_other:
+          tag_.init(self, fake_object(op.fresh), interpreter_status::tagged_by_other);
+          return observation::none();
+        case set_owns: tag_.set_owns(op.second != 0); return observation::none();
+        case owns: return observation::of(tag_.owns() ? 1 : 0);
+        case maybe_destroy: tag_.maybe_destroy(); return observation::none();
+        case releases: return observation::of(interpreters_.releases());
+        case hermetic: Tag::hermetic_mode::set(op.second != 0); return observation::none();
+      }
+      return observation::none();
+    }
+
+    interpreter_pair interpreters_;
+    gil_set<Sync, C> gil_;
+    Tag tag_;
+  };
+};
+
+}  // namespace ordercheck::properties

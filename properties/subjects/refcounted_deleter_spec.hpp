@@ -1,0 +1,156 @@
+// refcounted_deleter for the linearizability layer.
+//
+// Eight storage slots. At the start, slot 0 holds the one buffer (a data_ptr
+// whose inner deleter marks the buffer freed and counts its runs) and slot 2
+// shares it (new_storage_from(0, 2)): threads 1 and 2 each hold a count, so
+// their releases race from the first operation. Parallel
+// thread t owns slots 2(t-1) and 2(t-1)+1 (a storage belongs to one thread,
+// as c10::Storage does); the prefix may use any slot. Operations:
+//   share(s, d)   new_storage_from(s, d) when s holds the buffer and d is empty
+//                 -> 1; otherwise nothing happens -> 0
+//   release(s)    resets s when it holds the buffer -> 1; otherwise -> 0
+//   read(s)       -> 1 when s holds the buffer and it is alive, 2 when s holds
+//                 it but it was freed, none when s is empty
+//   deleter_runs() -> how many times the inner deleter ran
+// The model: the inner deleter runs once, when the last holder releases.
+#pragma once
+
+#include <rapidcheck.h>
+
+#include <atomic>
+#include <optional>
+#include <string>
+
+#include "linearizability/observation.hpp"
+#include "linearizability/parallel_program.hpp"
+#include "ordercheck/refcounted_deleter/storage.hpp"
+
+namespace ordercheck::properties {
+
+struct refcounted_deleter_spec {
+  static constexpr const char* subject_name = "refcounted_deleter";
+  static constexpr unsigned slot_count = 8;
+  enum code : std::uint8_t { share, release, read, deleter_runs };
+
+  static std::string operation_name(const operation& op) {
+    const std::string s = std::to_string(op.argument);
+    switch (op.code) {
+      case share: return "share(" + s + " -> " + std::to_string(op.second) + ")";
+      case release: return "release(" + s + ")";
+      case read: return "read(" + s + ")";
+      case deleter_runs: return "deleter_runs()";
+    }
+    return "?";
+  }
+
+  static rc::Gen<operation> operation_gen(lane where, const operation_menu&) {
+    const unsigned first = where == prefix_lane ? 0 : 2 * (where - 1);
+    const unsigned last = where == prefix_lane ? slot_count - 1 : first + 1;
+    return rc::gen::apply(
+        [](std::uint8_t c, unsigned s, unsigned d) {
+          operation op;
+          op.code = c;
+          op.argument = static_cast<std::uint8_t>(s);
+          op.second = static_cast<std::uint8_t>(d);
+          return op;
+        },
+        rc::gen::elementOf(std::vector<std::uint8_t>{share, release, read, deleter_runs}),
+        rc::gen::inRange(first, last + 1), rc::gen::inRange(first, last + 1));
+    // (share(s -> s) does nothing; the generator leaves it in: it shrinks to it.)
+  }
+
+  struct model {
+    using input = operation;
+    using output = observation;
+    struct state {
+      std::uint8_t holders = 0b101;  // bit s: slot s holds the buffer (0 and 2 at first)
+      std::uint8_t runs = 0;     // inner deleter runs
+      bool operator==(const state&) const = default;
+    };
+    static state initial() { return {}; }
+    static std::size_t hash(const state& s) { return hash_combine(s.holders, s.runs); }
+    static std::optional<state> step(const state& before, const operation& op, const observation& seen) {
+      state s = before;
+      observation expected;
+      const auto holds = [&s](unsigned slot) { return (s.holders >> slot) & 1u; };
+      switch (op.code) {
+        case share:
+          if (holds(op.argument) && !holds(op.second)) {
+            s.holders |= static_cast<std::uint8_t>(1u << op.second);
+            expected = observation::of(1);
+          } else {
+            expected = observation::of(0);
+          }
+          break;
+        case release:
+          if (holds(op.argument)) {
+            s.holders &= static_cast<std::uint8_t>(~(1u << op.argument));
+            if (s.holders == 0) ++s.runs;
+            expected = observation::of(1);
+          } else {
+            expected = observation::of(0);
+          }
+          break;
+        case read:
+          expected = holds(op.argument) ? observation::of(1) : observation::none();
+          break;
+        case deleter_runs:
+          expected = observation::of(s.runs);
+          break;
+      }
+      if (!(expected == seen)) return std::nullopt;
+      return s;
+    }
+  };
+
+  // The buffer's owner: what the inner deleter frees. Bookkeeping, kept alive
+  // by the test (seq_cst: a reader after the deleter sees "freed").
+  struct buffer_state {
+    std::atomic<bool> alive{true};
+    std::atomic<unsigned> runs{0};
+  };
+  static void inner_delete(void* context) {
+    auto* buffer = static_cast<buffer_state*>(context);
+    buffer->alive.store(false, std::memory_order_seq_cst);
+    buffer->runs.fetch_add(1, std::memory_order_seq_cst);
+  }
+
+  // Sharing: reference::refcounted_sharing<Sync>, upstream's, or a fixture.
+  template <class Sync, class Sharing>
+  class system {
+   public:
+    system() {
+      slots_[0].data() = data_ptr<Sync>(&buffer_, &buffer_, &inner_delete);
+      sharing_.new_storage_from(slots_[0], slots_[2]);
+    }
+
+    observation run(const operation& op, lane) {
+      storage<Sync>& source = slots_[op.argument % slot_count];
+      storage<Sync>& target = slots_[op.second % slot_count];
+      const bool holds = source.data().get() != nullptr;
+      switch (op.code) {
+        case share:
+          if (!holds || target.data().get() != nullptr) return observation::of(0);
+          sharing_.new_storage_from(source, target);
+          return observation::of(1);
+        case release:
+          if (!holds) return observation::of(0);
+          source.reset();
+          return observation::of(1);
+        case read:
+          if (!holds) return observation::none();
+          return observation::of(buffer_.alive.load(std::memory_order_seq_cst) ? 1 : 2);
+        case deleter_runs:
+          return observation::of(buffer_.runs.load(std::memory_order_seq_cst));
+      }
+      return observation::none();
+    }
+
+   private:
+    buffer_state buffer_;  // declared first: outlives the storages
+    Sharing sharing_;
+    storage<Sync> slots_[slot_count];
+  };
+};
+
+}  // namespace ordercheck::properties
