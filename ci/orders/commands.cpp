@@ -1,0 +1,289 @@
+#include "commands.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "atomic_file.hpp"
+#include "matrix_report.hpp"
+#include "revision_diff.hpp"
+#include "site_inventory.hpp"
+#include "text_join.hpp"
+
+namespace ordercheck::orders {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Resolves the root, the model runner and the work directory; bad_input when
+// one of them is missing.
+class prepared {
+ public:
+  prepared(const common_options& options, bool needs_model) : options_(options) {
+    if (options_.root.empty()) options_.root = find_repository_root(".");
+    if (options_.root.empty()) options_.root = ORDERCHECK_SOURCE_DIR;
+    if (!fs::is_directory(fs::path(options_.root) / "impl" / "ordercheck")) {
+      throw bad_input("no impl/ordercheck under '" + options_.root + "'; run inside the repository or pass --root DIR");
+    }
+    if (!needs_model) return;
+    if (options_.model.runner.empty()) options_.model.runner = default_model_runner();
+    if (access(options_.model.runner.c_str(), X_OK) != 0) {
+      throw bad_input("ordercheck-model not found at '" + options_.model.runner +
+                      "'; build it (cmake --preset model && cmake --build build/model --target ordercheck-model) "
+                      "or pass --model-runner PATH");
+    }
+    if (options_.work_dir.empty()) {
+      std::string pattern = (fs::temp_directory_path() / "ordercheck-orders-XXXXXX").string();
+      if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a work directory in /tmp");
+      options_.work_dir = pattern;
+      made_work_dir_ = true;
+    } else {
+      fs::create_directories(options_.work_dir);
+    }
+  }
+  // Removes a work directory we made, unless asked to keep it or something
+  // went wrong (its logs are the evidence then).
+  void finish(bool everything_judged) const {
+    if (made_work_dir_ && everything_judged && !options_.keep_work_dir) {
+      std::error_code ignored;
+      fs::remove_all(options_.work_dir, ignored);
+    } else if (!options_.work_dir.empty()) {
+      std::cerr << "model run files kept in " << options_.work_dir << "\n";
+    }
+  }
+  const common_options& options() const { return options_; }
+
+ private:
+  common_options options_;
+  bool made_work_dir_ = false;
+};
+
+std::string settings_line(const model_settings& m) {
+  std::string line = "ordercheck-model --profile " + m.profile;
+  if (!m.scheduler.empty()) line += " --scheduler " + m.scheduler;
+  if (m.iterations) line += " --iterations " + std::to_string(*m.iterations);
+  if (m.context_bound) line += " --context-bound " + std::to_string(*m.context_bound);
+  line += m.seed ? " --seed " + std::to_string(*m.seed) : std::string(" (seed: the model's default)");
+  return line;
+}
+
+std::string seeds_of(const std::vector<results::record>& records) {
+  std::set<unsigned long long> seeds;
+  for (const auto& r : records) {
+    if (r.seed) seeds.insert(*r.seed);
+  }
+  std::string text;
+  for (auto s : seeds) append_joined(text, ",", std::to_string(s));
+  return text.empty() ? "none reported" : text;
+}
+
+std::vector<std::string> all_subjects(const std::vector<atomic_site>& sites) {
+  std::set<std::string> subjects;
+  for (const auto& s : sites) {
+    if (!s.subject.empty() && s.belongs_to("reference")) subjects.insert(s.subject);
+  }
+  return {subjects.begin(), subjects.end()};
+}
+
+void write_records(const std::string& path, const std::vector<results::record>& records) {
+  std::string text;
+  for (const auto& r : records) text += results::to_json_line(r) + "\n";
+  results::write_file_atomically(path, text);
+}
+
+}  // namespace
+
+int run_list(const list_options& options) {
+  const prepared setup(options.common, !options.static_only);
+  const auto sites = inventory(read_working_tree(setup.options().root));
+
+  std::vector<reached_site> reached;
+  bool models_ran = false;
+  if (!options.static_only) {
+    const auto outcome = run_model(setup.options().model, {{"*/*/*/*"}, {}, "list-all-cells"}, setup.options().work_dir);
+    if (!outcome.problem.empty()) throw std::runtime_error(outcome.problem);
+    reached = outcome.reached;
+    models_ran = true;
+    std::cerr << "reachability from: " << shell_command(outcome.command) << " (" << outcome.process.describe()
+              << ", seeds " << seeds_of(outcome.records) << ")\n";
+    setup.finish(true);
+  }
+  auto reached_by = [&](const atomic_site& s, const std::string& variant) {
+    return std::any_of(reached.begin(), reached.end(), [&](const reached_site& r) {
+      return r.site == s.id() && (r.variant.empty() || r.variant == variant);
+    });
+  };
+
+  // Group by subject, then variant (a shared file's sites appear under both).
+  std::map<std::string, std::map<std::string, std::vector<const atomic_site*>>> groups;
+  for (const auto& s : sites) {
+    for (const auto& v : s.variants) groups[s.subject.empty() ? "(shared)" : s.subject][v].push_back(&s);
+  }
+  std::size_t unreached = 0;
+  for (const auto& [subject, variants] : groups) {
+    for (const auto& [variant, group] : variants) {
+      std::cout << subject << " / " << variant << "\n";
+      for (const auto* s : group) {
+        std::string reach = "-";
+        if (models_ran) {
+          reach = reached_by(*s, variant) ? "reached" : "UNREACHED";
+          if (reach == "UNREACHED") ++unreached;
+        }
+        std::cout << "  " << s->file << ":" << s->line << "  " << s->operation << "  " << s->order << "  "
+                  << (s->object.empty() ? "-" : s->object) << "  in " << (s->function.empty() ? "?" : s->function)
+                  << "  " << reach << "\n";
+      }
+    }
+  }
+  std::cout << sites.size() << " sites";
+  if (models_ran) std::cout << ", " << unreached << " (site, variant) pairs UNREACHED by the models";
+  std::cout << "\n";
+
+  // Sites the models ran that the parser did not find (or with another
+  // order): the parser's line rule is wrong, or the model build is stale.
+  const auto problems = disagreements(sites, reached);
+  for (const auto& line : problems) std::cout << "DISAGREES: " << line << "\n";
+  return problems.empty() ? exit_ok : exit_failed;
+}
+
+int run_mutate(const mutate_options& options) {
+  const prepared setup(options.common, true);
+  const auto sites = inventory(read_working_tree(setup.options().root));
+  const auto known = all_subjects(sites);
+  std::vector<std::string> subjects = options.subjects.empty() ? known : options.subjects;
+  for (const auto& s : subjects) {
+    if (std::find(known.begin(), known.end(), s) == known.end()) {
+      std::string names;
+      for (const auto& k : known) append_joined(names, ", ", k);
+      throw bad_input("unknown subject '" + s + "' (one of: " + names + ")");
+    }
+  }
+  const bool terminal = isatty(STDERR_FILENO) != 0;
+  std::cerr << "mutating " << subjects.size() << " subject(s) with " << settings_line(setup.options().model) << ", "
+            << options.jobs << " job(s); work directory " << setup.options().work_dir << "\n";
+
+  matrix_options matrix_settings;
+  matrix_settings.model = setup.options().model;
+  matrix_settings.work_dir = setup.options().work_dir;
+  matrix_settings.jobs = options.jobs;
+  matrix_settings.progress = [terminal](const mutant_result& r, std::size_t done, std::size_t total) {
+    const std::string line = "[" + std::to_string(done) + "/" + std::to_string(total) + "] " + r.mutation.site.id() +
+                             " " + r.mutation.site.order + " -> " + r.mutation.order + ": " + status_name(r.status) +
+                             (r.kind.empty() ? std::string() : " (" + r.kind + ")") + " in " +
+                             std::to_string(static_cast<int>(r.wall_seconds * 1000)) + " ms, seeds " + seeds_of(r.records);
+    if (terminal) std::cerr << "\r\033[K" << line << (done == total ? "\n" : "") << std::flush;
+    else std::cerr << line << "\n";
+  };
+
+  std::vector<judged_subject> judged;
+  bool all_judged = true;
+  for (const auto& subject : subjects) {
+    judged_subject j;
+    j.matrix = run_matrix(subject, sites, matrix_settings);
+    j.verdicts = judge(j.matrix, sites);
+    for (const auto& r : j.matrix.results) all_judged = all_judged && r.status != mutant_status::error;
+    judged.push_back(std::move(j));
+    // Written after each subject, so a killed run keeps the finished ones.
+    if (!options.json_path.empty()) write_records(options.json_path, matrix_records(judged));
+  }
+  double total = 0;
+  std::size_t mutants = 0;
+  for (const auto& j : judged) {
+    total += j.matrix.wall_seconds;
+    mutants += j.matrix.results.size();
+  }
+  std::cout << matrix_text(judged);
+  std::cout << mutants << " mutants in " << total << " s (" << options.jobs << " job(s))\n";
+  if (!options.markdown_path.empty()) {
+    results::write_file_atomically(options.markdown_path,
+                                   matrix_markdown(judged, "Settings: `" + settings_line(setup.options().model) + "`, " +
+                                                               std::to_string(options.jobs) + " job(s); " +
+                                                               std::to_string(mutants) + " mutants in " +
+                                                               std::to_string(static_cast<int>(total + 0.5)) + " s."));
+  }
+  setup.finish(all_judged);
+  return all_judged ? exit_ok : exit_failed;
+}
+
+int run_diff(const diff_options& options) {
+  const prepared setup(options.common, true);
+  const std::string& root = setup.options().root;
+  source_files before;
+  try {
+    before = read_revision(root, options.base);
+  } catch (const std::runtime_error& e) {
+    throw bad_input(e.what());
+  }
+  const source_files after = read_working_tree(root);
+  const auto old_sites = inventory(before);
+  const auto new_sites = inventory(after);
+  const auto changes = diff_sites(old_sites, new_sites);
+
+  std::cout << "atomic sites changed since " << options.base << ":\n";
+  if (changes.empty()) std::cout << "  none\n";
+  for (const auto& c : changes) {
+    const atomic_site& s = c.after ? *c.after : *c.before;
+    std::cout << "  " << change_name(c.what) << ": ";
+    switch (c.what) {
+      case site_change::kind::order_changed:
+        std::cout << c.after->id() << " " << c.before->order << " -> " << c.after->order << " (" << c.direction << ")";
+        if (c.before->line != c.after->line) std::cout << ", was line " << c.before->line;
+        break;
+      case site_change::kind::moved:
+        std::cout << s.file << ":" << s.operation << " (" << s.order << ") line " << c.before->line << " -> " << c.after->line;
+        break;
+      case site_change::kind::added:
+      case site_change::kind::removed:
+        std::cout << s.id() << " (" << s.order << ")";
+        break;
+    }
+    std::cout << "  [" << (s.object.empty() ? "fence" : s.object) << " in " << (s.function.empty() ? "?" : s.function) << "]\n";
+  }
+  const auto subjects = touched_subjects(before, after);
+  if (subjects.empty()) {
+    std::cout << "no subject's files changed: no model cell to run\n";
+    setup.finish(true);
+    return exit_ok;
+  }
+  model_request request;
+  request.name = "diff";
+  std::string names;
+  for (const auto& s : subjects) {
+    request.cell_globs.push_back(s + "/*/*/*");
+    append_joined(names, ", ", s);
+  }
+  std::cout << "running the model cells of " << names << " (reference and upstream) with "
+            << settings_line(setup.options().model) << "\n";
+  const auto outcome = run_model(setup.options().model, request, setup.options().work_dir);
+  if (!outcome.problem.empty()) throw std::runtime_error(outcome.problem + " (command: " + shell_command(outcome.command) + ")");
+  require_same_sources(new_sites, outcome.reached);
+  int mismatches = 0;
+  for (const auto& r : outcome.records) {
+    std::string expected;
+    for (auto v : r.expected) append_joined(expected, "|", results::verdict_name(v));
+    std::cout << "  " << (r.matches() ? "ok      " : "FAILS   ") << r.check << ": " << results::verdict_name(r.observed)
+              << " (expected " << expected << ")";
+    if (!r.matches()) {
+      ++mismatches;
+      std::cout << " -- " << r.message;
+      if (!r.replay.command.empty()) std::cout << "\n          replay: " << r.replay.command;
+    }
+    std::cout << "\n";
+  }
+  std::cout << outcome.records.size() << " cells, " << mismatches << " failing; seeds " << seeds_of(outcome.records)
+            << "; " << shell_command(outcome.command) << "\n";
+  if (!options.json_path.empty()) write_records(options.json_path, outcome.records);
+  const bool model_agrees = (mismatches == 0) == outcome.process.exited_with(0);
+  setup.finish(model_agrees);
+  if (!model_agrees) {
+    std::cout << "ordercheck-model's " << outcome.process.describe() << " disagrees with its records\n";
+    return exit_failed;
+  }
+  return mismatches == 0 ? exit_ok : exit_failed;
+}
+
+}  // namespace ordercheck::orders

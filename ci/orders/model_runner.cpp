@@ -1,0 +1,83 @@
+#include "model_runner.hpp"
+#include "text_join.hpp"
+
+#include <chrono>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+
+namespace ordercheck::orders {
+
+model_outcome run_model(const model_settings& settings, const model_request& request,
+                        const std::string& work_dir) {
+  model_outcome outcome;
+  const std::string base = (std::filesystem::path(work_dir) / request.name).string();
+  const std::string records_path = base + ".jsonl";
+  const std::string reached_path = base + ".sites.json";
+  outcome.log_path = base + ".log";
+  std::filesystem::remove(records_path);
+  std::filesystem::remove(reached_path);
+  std::filesystem::remove(outcome.log_path);
+
+  auto& argv = outcome.command;
+  argv = {settings.runner};
+  for (const auto& glob : request.cell_globs) argv.insert(argv.end(), {"--run", glob});
+  argv.insert(argv.end(), {"--profile", settings.profile});
+  if (!settings.scheduler.empty()) argv.insert(argv.end(), {"--scheduler", settings.scheduler});
+  if (settings.iterations) argv.insert(argv.end(), {"--iterations", std::to_string(*settings.iterations)});
+  if (settings.context_bound) argv.insert(argv.end(), {"--context-bound", std::to_string(*settings.context_bound)});
+  if (settings.seed) argv.insert(argv.end(), {"--seed", std::to_string(*settings.seed)});
+  for (const auto& [site, order] : request.mutations) argv.insert(argv.end(), {"--mutate", site + "=" + order});
+  argv.insert(argv.end(), {"--json", records_path, "--reached-sites", reached_path});
+
+  const auto start = std::chrono::steady_clock::now();
+  try {
+    outcome.process = run_process(argv, outcome.log_path);
+  } catch (const std::exception& e) {
+    outcome.problem = e.what();
+    return outcome;
+  }
+  outcome.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  if (outcome.process.exited_with(2)) {
+    outcome.problem = "ordercheck-model refused the request: " + log_tail(outcome.log_path, 1);
+    return outcome;
+  }
+  try {
+    if (std::filesystem::exists(records_path)) outcome.records = results::read_json_lines(records_path);
+    if (std::filesystem::exists(reached_path)) outcome.reached = read_reached_sites(reached_path);
+  } catch (const std::exception& e) {
+    outcome.problem = e.what();
+    return outcome;
+  }
+  if (outcome.process.signal == 0 && outcome.records.empty()) {
+    outcome.problem = "ordercheck-model ran no cell (" + outcome.process.describe() + "): " + log_tail(outcome.log_path, 1);
+  }
+  return outcome;
+}
+
+std::string log_tail(const std::string& path, int lines) {
+  std::ifstream in(path);
+  std::deque<std::string> last;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    last.push_back(line);
+    if (static_cast<int>(last.size()) > lines) last.pop_front();
+  }
+  std::string text;
+  for (const auto& line : last) append_joined(text, " / ", line);
+  return text.empty() ? "(no output)" : text;
+}
+
+std::string default_model_runner() {
+  std::error_code error;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    // build/<preset>/ci/orders/ordercheck-orders -> build/<preset>/model/ordercheck-model
+    const auto beside = self.parent_path().parent_path().parent_path() / "model" / "ordercheck-model";
+    if (std::filesystem::exists(beside)) return beside.string();
+  }
+  return ORDERCHECK_DEFAULT_MODEL_RUNNER;
+}
+
+}  // namespace ordercheck::orders
