@@ -17,6 +17,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "linearizability/observation.hpp"
@@ -117,6 +118,47 @@ struct code_context_spec {
           return seen == observation::none() ? std::optional<state>(s) : std::nullopt;
       }
       return std::nullopt;
+    }
+  };
+
+  // The sequential model for one thread, where contexts can be named by the
+  // order in which they first appear (1, 2, ...): get and pop hand out either
+  // the key's context or the next new one.
+  struct sequential_model {
+    struct state {
+      std::array<std::uint64_t, key_count> entry{};  // ordinal per key, 0: none
+      std::uint64_t created = 0;
+      bool operator==(const state&) const = default;
+    };
+    static state initial() { return {}; }
+    static std::pair<observation, state> predict(const state& before, const operation& op) {
+      state s = before;
+      std::uint64_t& entry = s.entry[op.argument % key_count];
+      switch (op.code) {
+        case get:
+          if (entry == 0) entry = ++s.created;
+          return {observation::of(entry), s};
+        case has: return {observation::of(entry != 0 ? 1 : 0), s};
+        case pop: {
+          const std::uint64_t popped = entry != 0 ? entry : ++s.created;
+          entry = 0;
+          return {observation::of(popped), s};
+        }
+        case clear: s.entry.fill(0); return {observation::none(), s};
+        case size: {
+          const auto n = std::count_if(s.entry.begin(), s.entry.end(), [](auto e) { return e != 0; });
+          return {observation::of(static_cast<std::uint64_t>(n)), s};
+        }
+        case kill: entry = 0; return {observation::none(), s};
+      }
+      return {observation::none(), s};
+    }
+    // Names the contexts that get and pop return by first appearance.
+    static observation normalise(const operation& op, observation seen, std::vector<std::uint64_t>& names) {
+      if ((op.code != get && op.code != pop) || seen.kind != observation_kind::value) return seen;
+      auto at = std::find(names.begin(), names.end(), seen.value);
+      if (at == names.end()) at = names.insert(names.end(), seen.value);
+      return observation::of(static_cast<std::uint64_t>(at - names.begin()) + 1);
     }
   };
 

@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "linearizability/observation.hpp"
 #include "linearizability/parallel_program.hpp"
@@ -48,7 +49,7 @@ struct handle_cache_spec {
     };
     static state initial() { return {}; }
     static std::size_t hash(const state& s) { return hash_combine(s.tag, s.cached); }
-    static std::optional<state> step(const state& before, const operation& op, const observation& seen) {
+    static std::pair<observation, state> predict(const state& before, const operation& op) {
       state s = before;
       observation expected;
       if (s.tag != 0 && s.tag != op.argument) {
@@ -60,10 +61,16 @@ struct handle_cache_spec {
         s.cached = op.fresh;
         expected = observation::of(op.fresh);
       }
+      return {expected, s};
+    }
+    static std::optional<state> step(const state& before, const operation& op, const observation& seen) {
+      auto [expected, after] = predict(before, op);
       if (!(expected == seen)) return std::nullopt;
-      return s;
+      return after;
     }
   };
+  // One thread's view is the same model: the same predict().
+  using sequential_model = model;
 
   // Cache: reference::handle_cache<Sync>, upstream::handle_cache<Sync> or a fixture.
   template <class Sync, class Cache, contract C>

@@ -10,6 +10,8 @@
 //   init_other(i)    init(i, new wrapper, tagged_by_other) -> error(owner)
 //   set_owns(b), owns() -> 0/1, maybe_destroy(), releases() -> wrappers released
 //   hermetic(b)      sets this thread's hermetic flag
+//   init(i, definitely_uninitialized), init(i, tagged_by_us): the caller's
+//                    promises; generated for the sequential prefix only
 // The parallel part uses interpreter A only: two interpreters racing for an
 // untagged slot see the tag claimed before the wrapper is installed, which no
 // one-step model allows (README, "Properties layer"); the prefix uses both.
@@ -20,6 +22,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "linearizability/observation.hpp"
 #include "linearizability/parallel_program.hpp"
@@ -31,7 +34,7 @@ namespace ordercheck::properties {
 
 struct owner_tag_spec {
   static constexpr const char* subject_name = "owner_tag";
-  enum code : std::uint8_t { wrap, check, init, init_other, set_owns, owns, maybe_destroy, releases, hermetic, code_count };
+  enum code : std::uint8_t { wrap, check, init, init_other, set_owns, owns, maybe_destroy, releases, hermetic, init_fresh, init_ours };
 
   static std::string operation_name(const operation& op) {
     const std::string i = interpreter_letter(op.argument);
@@ -46,6 +49,8 @@ struct owner_tag_spec {
       case maybe_destroy: return "maybe_destroy()";
       case releases: return "releases()";
       case hermetic: return "hermetic(" + b + ")";
+      case init_fresh: return "init(" + i + ", definitely_uninitialized)";
+      case init_ours: return "init(" + i + ", tagged_by_us)";
     }
     return "?";
   }
@@ -58,6 +63,8 @@ struct owner_tag_spec {
     std::vector<std::uint8_t> codes = {wrap, check, init_other, owns};
     if (!menu.agreed_with_upstream_only) {
       codes.insert(codes.end(), {init, set_owns, maybe_destroy, releases, hermetic});
+      // Promises about the object's sharing: sequential parts only.
+      if (where == prefix_lane) codes.insert(codes.end(), {init_fresh, init_ours});
     }
     const unsigned max_interpreter = where == prefix_lane ? 2 : 1;
     return rc::gen::apply(
@@ -99,7 +106,8 @@ struct owner_tag_spec {
       }
       return s.wrapper ? observation::of(s.wrapper) : observation::none();
     }
-    static std::optional<state> step(const state& before, const operation& op, const observation& seen) {
+    // The sequential model: what one call observes, and the state after it.
+    static std::pair<observation, state> predict(const state& before, const operation& op) {
       state s = before;
       observation expected;
       const bool foreign = s.tag != 0 && s.tag != op.argument;
@@ -147,11 +155,25 @@ struct owner_tag_spec {
           s.hermetic[op.lane] = op.second != 0;
           expected = observation::none();
           break;
+        case init_fresh:  // the caller promises no other thread has the object
+          s.tag = op.argument;
+          expected = install(s, op);
+          break;
+        case init_ours:  // no claim: the caller has seen its own tag
+          if (s.wrapper == 0 && !s.owned) s.wrapper = op.fresh;
+          expected = s.wrapper ? observation::of(s.wrapper) : observation::none();
+          break;
       }
+      return {expected, s};
+    }
+    static std::optional<state> step(const state& before, const operation& op, const observation& seen) {
+      auto [expected, after] = predict(before, op);
       if (!(expected == seen)) return std::nullopt;
-      return s;
+      return after;
     }
   };
+  // One thread's view is the same model: the same predict().
+  using sequential_model = model;
 
   // Tag: reference::owner_tag<Sync>, upstream::owner_tag<Sync> or a fixture.
   template <class Sync, class Tag, contract C>
@@ -189,6 +211,9 @@ struct owner_tag_spec {
         case maybe_destroy: tag_.maybe_destroy(); return observation::none();
         case releases: return observation::of(interpreters_.releases());
         case hermetic: Tag::hermetic_mode::set(op.second != 0); return observation::none();
+        case init_fresh:
+          return seen(tag_.init(self, fake_object(op.fresh), interpreter_status::definitely_uninitialized));
+        case init_ours: return seen(tag_.init(self, fake_object(op.fresh), interpreter_status::tagged_by_us));
       }
       return observation::none();
     }

@@ -20,6 +20,7 @@
 #include <atomic>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "linearizability/observation.hpp"
 #include "linearizability/parallel_program.hpp"
@@ -69,7 +70,7 @@ struct refcounted_deleter_spec {
     };
     static state initial() { return {}; }
     static std::size_t hash(const state& s) { return hash_combine(s.holders, s.runs); }
-    static std::optional<state> step(const state& before, const operation& op, const observation& seen) {
+    static std::pair<observation, state> predict(const state& before, const operation& op) {
       state s = before;
       observation expected;
       const auto holds = [&s](unsigned slot) { return (s.holders >> slot) & 1u; };
@@ -98,10 +99,16 @@ struct refcounted_deleter_spec {
           expected = observation::of(s.runs);
           break;
       }
+      return {expected, s};
+    }
+    static std::optional<state> step(const state& before, const operation& op, const observation& seen) {
+      auto [expected, after] = predict(before, op);
       if (!(expected == seen)) return std::nullopt;
-      return s;
+      return after;
     }
   };
+  // One thread's view is the same model: the same predict().
+  using sequential_model = model;
 
   // The buffer's owner: what the inner deleter frees. Bookkeeping, kept alive
   // by the test (seq_cst: a reader after the deleter sees "freed").
