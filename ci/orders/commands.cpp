@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -197,7 +198,9 @@ int run_mutate(const mutate_options& options) {
     mutants += j.matrix.results.size();
   }
   std::cout << matrix_text(judged);
-  std::cout << mutants << " mutants in " << total << " s (" << options.jobs << " job(s))\n";
+  char elapsed[32];
+  std::snprintf(elapsed, sizeof elapsed, "%.1f", total);
+  std::cout << mutants << " mutants in " << elapsed << " s (" << options.jobs << " job(s))\n";
   if (!options.markdown_path.empty()) {
     results::write_file_atomically(options.markdown_path,
                                    matrix_markdown(judged, "Settings: `" + settings_line(setup.options().model) + "`, " +

@@ -41,21 +41,22 @@ survivor_diagnosis diagnose(const atomic_site& site, const std::string& order,
   const auto parts = dropped_parts(site.operation, site.order, order);
   for (const auto& p : parts) append_joined(d.dropped, " and ", p);
 
-  // Partners: other sites of the same code that could pair with what was dropped.
-  std::vector<const atomic_site*> release_partners, acquire_partners, total_order_partners, fences;
+  // Partners: other sites of the same code that could pair with what was
+  // dropped. An operation pairs through its own atomic, or through a fence
+  // (fence synchronization works over any atomic); a fence pairs with any
+  // atomic operation or fence.
+  const bool is_fence = site.operation == "fence";
+  std::vector<const atomic_site*> release_partners, acquire_partners, total_order_partners;
   for (const auto& other : all_sites) {
     // The same call in another thread pairs with itself too (a failed
     // compare_exchange's acquire with a successful one's release), so only
     // the site itself is left out.
     if (!same_code(site, other) || other.id() == site.id()) continue;
-    if (other.operation == "fence") fences.push_back(&other);
-    if (other.object != site.object || site.object.empty()) {
-      if (other.order == "seq_cst") total_order_partners.push_back(&other);
-      continue;
-    }
+    if (other.order == "seq_cst") total_order_partners.push_back(&other);
+    const bool pairs = is_fence || other.operation == "fence" || other.object == site.object;
+    if (!pairs) continue;
     if (has_acquire_half(other.operation, other.order)) acquire_partners.push_back(&other);
     if (has_release_half(other.operation, other.order)) release_partners.push_back(&other);
-    if (other.order == "seq_cst") total_order_partners.push_back(&other);
   }
   auto unreached_of = [&](const std::vector<const atomic_site*>& sites) {
     std::vector<const atomic_site*> out;
@@ -68,12 +69,12 @@ survivor_diagnosis diagnose(const atomic_site& site, const std::string& order,
   bool over_strong = true;
   std::string evidence;
   auto add = [&evidence](const std::string& sentence) { append_joined(evidence, " ", sentence); };
-  const std::string object = site.object.empty() ? "this fence" : "`" + site.object + "`";
+  const std::string object = is_fence ? "any atomic" : "`" + site.object + "`";
   for (const auto& part : parts) {
     if (part == "release half") {
-      if (acquire_partners.empty() && fences.empty()) {
-        add("No other site reads " + object + " with acquire (and the code has no fence), so nothing can "
-            "synchronize with this release: it orders nothing.");
+      if (acquire_partners.empty()) {
+        add("No other site of this code reads " + object + " with acquire (nor is there an acquire fence), so "
+            "nothing can synchronize with this release: it orders nothing.");
       } else {
         over_strong = false;
         add("Acquire sites on " + object + " can synchronize with this release (" + list_sites(acquire_partners) +
@@ -82,8 +83,9 @@ survivor_diagnosis diagnose(const atomic_site& site, const std::string& order,
         if (!missing.empty()) add("Of those, the models never run " + list_sites(missing) + ".");
       }
     } else if (part == "acquire half") {
-      if (release_partners.empty() && fences.empty()) {
-        add("No other site writes " + object + " with release, so this acquire has nothing to synchronize with.");
+      if (release_partners.empty()) {
+        add("No other site of this code writes " + object + " with release (nor is there a release fence), so "
+            "this acquire has nothing to synchronize with.");
       } else {
         over_strong = false;
         add("Release sites on " + object + " could pair with this acquire (" + list_sites(release_partners) +
