@@ -40,8 +40,12 @@ model_outcome run_model(const model_settings& settings, const model_request& req
   outcome.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   if (outcome.process.exited_with(2)) {
-    outcome.problem = "ordercheck-model refused the request: " + log_tail(outcome.log_path, 1);
-    return outcome;
+    const std::string said = log_tail(outcome.log_path, 1);
+    if (said.find("was never reached") == std::string::npos || !std::filesystem::exists(records_path)) {
+      outcome.problem = "ordercheck-model refused the request: " + said;
+      return outcome;
+    }
+    outcome.mutation_never_ran = true;
   }
   try {
     if (std::filesystem::exists(records_path)) outcome.records = results::read_json_lines(records_path);

@@ -42,6 +42,9 @@ struct model_outcome {
   std::string log_path;  // the tool's stdout and stderr
   double wall_seconds = 0;
   std::string problem;  // why the outcome cannot be read (empty when it can)
+  // ordercheck-model ran the cells but no cell reached a --mutate site (it
+  // exits 2 saying so, after writing its records).
+  bool mutation_never_ran = false;
 };
 
 // Runs one request; writes <work_dir>/<name>.jsonl, .sites.json and .log.

@@ -47,17 +47,42 @@ const char* status_name(mutant_status status) {
   return "error";
 }
 
+namespace {
+
+std::string text_of(const nlohmann::json& value) {
+  return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+// One search of ordercheck-model's "passes": "random 20000 (seed 0)",
+// "context bound 2", "full search".
+std::string describe_pass(const nlohmann::json& pass) {
+  const std::string scheduler = pass.contains("scheduler") ? text_of(pass["scheduler"]) : "?";
+  if (scheduler == "random") {
+    std::string text = "random " + (pass.contains("iterations") ? text_of(pass["iterations"]) : std::string("?"));
+    if (pass.contains("seed")) text += " (seed " + text_of(pass["seed"]) + ")";
+    return text;
+  }
+  if (scheduler == "bound") return "context bound " + (pass.contains("context_bound") ? text_of(pass["context_bound"]) : std::string("?"));
+  if (scheduler == "full") return "full search";
+  return scheduler;
+}
+
+}  // namespace
+
 std::string describe_bound(const std::vector<results::record>& records) {
   std::set<std::string> distinct;
   for (const auto& r : records) {
     const auto& s = r.engine_settings;
     std::string text;
-    auto add = [&text](const std::string& part) { append_joined(text, ", ", part); };
-    if (s.contains("scheduler")) add("scheduler " + (s["scheduler"].is_string() ? s["scheduler"].get<std::string>() : s["scheduler"].dump()));
-    if (s.contains("iterations")) add(s["iterations"].dump() + " iterations");
-    else if (r.iterations > 0) add(std::to_string(r.iterations) + " iterations");
-    if (s.contains("context_bound")) add("context bound " + s["context_bound"].dump());
-    if (s.contains("profile")) add("profile " + (s["profile"].is_string() ? s["profile"].get<std::string>() : s["profile"].dump()));
+    if (s.contains("passes") && s["passes"].is_array()) {
+      // ordercheck-model: the searches each cell ran, in order.
+      for (const auto& pass : s["passes"]) append_joined(text, " + ", describe_pass(pass));
+      if (s.contains("profile")) text = "profile " + text_of(s["profile"]) + ": " + text;
+    } else {
+      if (s.contains("scheduler")) append_joined(text, ", ", "scheduler " + text_of(s["scheduler"]));
+      if (s.contains("iterations")) append_joined(text, ", ", s["iterations"].dump() + " iterations");
+      if (s.contains("context_bound")) append_joined(text, ", ", "context bound " + s["context_bound"].dump());
+    }
     if (!text.empty()) distinct.insert(text);
   }
   std::string joined;
@@ -84,6 +109,12 @@ mutant_result classify(const mutant& mutation, const model_outcome& outcome) {
     result.kind = "crash";
     result.detail = "the model process was " + outcome.process.describe();
     result.replay_command = result.command;
+    return result;
+  }
+  if (outcome.mutation_never_ran) {
+    // No cell ran the site: a failure, if any, is not the mutation's doing.
+    result.status = failing == outcome.records.end() ? mutant_status::unreached : mutant_status::error;
+    result.detail = "the mutated site never ran, yet a cell failed";
     return result;
   }
   if (outcome.process.exited_with(1) && failing != outcome.records.end()) {

@@ -138,3 +138,19 @@ TEST(Mutants, WeakeningACompareExchangeSuccessNotesItsClampedFailureOrder) {
 
 }  // namespace
 }  // namespace ordercheck::orders
+
+namespace ordercheck::orders {
+namespace {
+
+TEST(DescribeBound, ReadsTheModelsPassesPerCell) {
+  results::record random_then_bound, bound_only;
+  random_then_bound.engine_settings = nlohmann::json::parse(
+      R"({"profile":"quick","passes":[{"scheduler":"random","iterations":20000,"seed":0},{"scheduler":"bound","context_bound":2}]})");
+  bound_only.engine_settings = nlohmann::json::parse(R"({"profile":"quick","passes":[{"scheduler":"bound","context_bound":1}]})");
+  EXPECT_EQ(describe_bound({random_then_bound, random_then_bound, bound_only}),
+            "profile quick: context bound 1; profile quick: random 20000 (seed 0) + context bound 2");
+  EXPECT_EQ(describe_bound({}), "bound not reported by the model");
+}
+
+}  // namespace
+}  // namespace ordercheck::orders

@@ -1,0 +1,142 @@
+// ordercheck-orders against the real models (ordercheck-model, Relacy):
+//  - the parser's sites are exactly the sites the models reach, at the same
+//    lines and orders (the __builtin_LINE rule, multi-line calls included);
+//  - weakenings the invariants make necessary are killed, with the expected
+//    kind of failure;
+//  - diff mode on a temporary repository.
+// Each model run is bounded (random search, a few thousand executions) so
+// the suite stays fast; the kills below happen within the first executions.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "child_process.hpp"
+#include "model_runner.hpp"
+#include "mutation_matrix.hpp"
+#include "site_inventory.hpp"
+
+namespace ordercheck::orders {
+namespace {
+
+const std::string runner = MODEL_RUNNER;
+const std::string tool = ORDERS_TOOL;
+const std::string root = SOURCE_ROOT;
+
+class RealModels : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(std::filesystem::exists(runner)) << runner << " is missing: build ordercheck-model first";
+    std::string pattern = (std::filesystem::temp_directory_path() / "orders-model-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    settings_.runner = runner;
+    settings_.scheduler = "random";
+    settings_.iterations = 5000;
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  // The first failing cell's kind when `site` is weakened to `order`, or "pass".
+  std::string kill_kind(const std::string& subject, const std::string& site, const std::string& order) {
+    const auto outcome = run_model(settings_, {{subject + "/reference/*/*"}, {{site, order}}, "m"}, dir_);
+    EXPECT_TRUE(outcome.problem.empty()) << outcome.problem;
+    const mutant m{atomic_site{}, order, ""};
+    const auto result = classify(m, outcome);
+    if (result.status == mutant_status::killed) {
+      EXPECT_FALSE(result.replay_command.empty());
+      return result.kind;
+    }
+    EXPECT_NE(result.status, mutant_status::error) << result.detail;
+    return "pass";
+  }
+  std::string site_id(const std::string& file, const std::string& operation, const std::string& object) {
+    const auto sites = inventory(read_working_tree(root));
+    const auto found = std::find_if(sites.begin(), sites.end(), [&](const atomic_site& s) {
+      return s.file == file && s.operation == operation && s.object == object;
+    });
+    EXPECT_NE(found, sites.end()) << file << " " << operation << " " << object;
+    return found == sites.end() ? "" : found->id();
+  }
+
+  std::string dir_;
+  model_settings settings_;
+};
+
+TEST_F(RealModels, TheParserFindsExactlyTheSitesTheReferenceModelsReach) {
+  const auto sites = inventory(read_working_tree(root));
+  for (const std::string subject : {"owner_tag", "handle_cache", "refcounted_deleter", "code_context"}) {
+    const auto outcome = run_model(settings_, {{subject + "/reference/*/*"}, {}, subject}, dir_);
+    ASSERT_TRUE(outcome.problem.empty()) << outcome.problem;
+    ASSERT_TRUE(outcome.process.exited_with(0)) << subject << ": the unmutated reference must pass";
+    EXPECT_EQ(disagreements(sites, outcome.reached), std::vector<std::string>{}) << subject;
+    std::set<std::string> reached;
+    for (const auto& r : outcome.reached) reached.insert(r.site);
+    EXPECT_FALSE(reached.empty()) << subject;
+    // The multi-line compare_exchange of owner_tag (name on one line, orders on the next).
+    if (subject == "owner_tag") {
+      EXPECT_EQ(reached.count(site_id("impl/ordercheck/owner_tag/reference.hpp", "compare_exchange", "word_")), 1u);
+    }
+  }
+}
+
+TEST_F(RealModels, RefcountedDecrementWeakenedToReleaseOrRelaxedIsKilled) {
+  const std::string site = site_id("impl/ordercheck/refcounted_deleter/reference.hpp", "fetch_sub", "count");
+  const std::set<std::string> buffer_failures{"data_race", "use_after_free", "double_free"};
+  for (const std::string order : {"release", "relaxed"}) {
+    const std::string kind = kill_kind("refcounted_deleter", site, order);
+    EXPECT_EQ(buffer_failures.count(kind), 1u) << "fetch_sub acq_rel -> " << order << " gave " << kind;
+  }
+}
+
+TEST_F(RealModels, HandleCachePublishingCasWeakenedToRelaxedIsKilled) {
+  const std::string site = site_id("impl/ordercheck/handle_cache/reference.hpp", "compare_exchange", "cached_");
+  EXPECT_EQ(kill_kind("handle_cache", site, "relaxed"), "data_race");
+}
+
+TEST_F(RealModels, NegativeControlTheDeclaredOrderIsNotKilled) {
+  const std::string site = site_id("impl/ordercheck/refcounted_deleter/reference.hpp", "fetch_sub", "count");
+  EXPECT_EQ(kill_kind("refcounted_deleter", site, "acq_rel"), "pass");
+}
+
+// Diff mode with the real models: BASE declares the decrement relaxed, the
+// working tree is this repository's impl/ (what ordercheck-model was built
+// from): the change is shown as strengthened and the cells pass.
+TEST_F(RealModels, DiffShowsTheChangeAndRunsTheTouchedSubjectsCells) {
+  const std::string repo = dir_ + "/repo";
+  std::filesystem::create_directories(repo);
+  std::filesystem::copy(root + "/impl", repo + "/impl", std::filesystem::copy_options::recursive);
+  const std::string file = repo + "/impl/ordercheck/refcounted_deleter/reference.hpp";
+  auto read = [](const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  const std::string original = read(file);
+  std::string weakened = original;
+  const std::string declared = "fetch_sub(1, Sync::acq_rel)";
+  ASSERT_NE(weakened.find(declared), std::string::npos);
+  weakened.replace(weakened.find(declared), declared.size(), "fetch_sub(1, Sync::relaxed)");
+  std::ofstream(file) << weakened;
+  auto git = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"git", "-C", repo});
+    ASSERT_TRUE(run_process(args).exited_with(0)) << shell_command(args);
+  };
+  git({"init", "-q"});
+  git({"add", "impl"});
+  git({"-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-qm", "base"});
+  std::ofstream(file) << original;
+
+  const auto run = capture_process({tool, "diff", "HEAD", "--root", repo, "--model-runner", runner, "--scheduler",
+                                    "random", "--iterations", "5000"});
+  EXPECT_TRUE(run.exited_with(0)) << run.describe() << "\n" << run.output;
+  EXPECT_NE(run.output.find("fetch_sub relaxed -> acq_rel (strengthened)"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("refcounted_deleter/upstream"), std::string::npos) << "upstream cells run too\n" << run.output;
+  EXPECT_EQ(run.output.find("owner_tag/"), std::string::npos) << "only the touched subject's cells run\n" << run.output;
+}
+
+}  // namespace
+}  // namespace ordercheck::orders
