@@ -1,0 +1,177 @@
+// ordercheck-model: runs the Relacy models of the verdict table's cells.
+//
+//   ordercheck-model --list
+//   ordercheck-model [--run GLOB]... [--profile quick|deep] [--scheduler random|bound|full]
+//                    [--iterations N] [--context-bound K] [--seed S] [--mutate SITE=ORDER]...
+//                    [--json FILE] [--reached-sites FILE]
+//   ordercheck-model --replay TOKEN
+//   ordercheck-model --detection-stats SEEDS [--run GLOB]...
+//
+// Exit status: 0 when every cell run matches its expected verdict (kind
+// included), 1 when one does not, 2 for bad input (one line on stderr).
+// GTEST_TOTAL_SHARDS / GTEST_SHARD_INDEX: run only the cells whose index in
+// --list's full order, modulo the total, is the shard index.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fnmatch.h>
+#include <iostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "bad_input.hpp"
+#include "call_site.hpp"
+#include "cell_run.hpp"
+#include "cells.hpp"
+#include "detection_stats.hpp"
+#include "mutations.hpp"
+#include "output_files.hpp"
+#include "profiles.hpp"
+#include "progress.hpp"
+#include "replay_token.hpp"
+#include "shard.hpp"
+
+namespace ordercheck::model {
+namespace {
+
+struct options {
+  bool list = false;
+  std::vector<std::string> patterns;
+  std::string profile = "quick";
+  pass_overrides overrides;
+  std::string replay;
+  std::vector<std::string> mutations;
+  std::string json_path;
+  std::string reached_path;
+  unsigned detection_seeds = 0;
+};
+
+// The cells this run selects: the shard's, matching any --run pattern.
+std::vector<const cell*> selected_cells(const options& o) {
+  const shard s = shard_from_environment();
+  std::vector<const cell*> selected;
+  const auto& cells = all_cells();
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i % s.total != s.index) continue;
+    const std::string id = cells[i].id();
+    bool match = o.patterns.empty();
+    for (const auto& p : o.patterns) match = match || fnmatch(p.c_str(), id.c_str(), 0) == 0;
+    if (match) selected.push_back(&cells[i]);
+  }
+  return selected;
+}
+
+std::string expected_names(const cell& c) {
+  std::string out;
+  for (auto v : c.expected) out += (out.empty() ? "" : "|") + std::string(results::verdict_name(v));
+  return out;
+}
+
+int list_cells(const options& o) {
+  for (const cell* c : selected_cells(o)) {
+    std::cout << c->id() << "  expected=" << expected_names(*c) << "\n";
+  }
+  return 0;
+}
+
+void print_failure_details(const cell_run_result& result) {
+  const auto& r = result.record;
+  std::cout << "    " << r.message << "\n";
+  if (r.seed) std::cout << "    seed: " << *r.seed << "\n";
+  if (!r.replay.command.empty()) std::cout << "    replay: " << r.replay.command << "\n";
+}
+
+int run_cells(const options& o) {
+  const auto cells = selected_cells(o);
+  if (cells.empty()) throw bad_input("no cell matches the --run patterns (see --list)");
+  results_file json(o.json_path);
+  reached_sites_file reached(o.reached_path);
+  progress_display progress(cells.size());
+  std::cout << "ordercheck-model: " << cells.size() << " cells, profile " << o.profile
+            << ", seed " << o.overrides.seed << "\n";
+  int mismatches = 0;
+  for (const cell* c : cells) {
+    const auto passes = apply_overrides(profile_passes(o.profile, *c), o.overrides);
+    const cell_run_result result = run_cell(*c, passes, o.profile);
+    json.append(result.record);
+    reached.add(result.reached);
+    const bool matches = result.record.matches();
+    if (!matches) ++mismatches;
+    progress.cell_done(*c, result.record);
+    if (result.record.observed != results::verdict::pass || !matches) print_failure_details(result);
+  }
+  reached.write();
+  progress.finish(mismatches);
+  const std::string unreached = unreached_mutations();
+  if (!unreached.empty()) throw bad_input(unreached);
+  return mismatches == 0 ? 0 : 1;
+}
+
+int replay(const options& o) {
+  const replay_request request = decode_replay_token(o.replay);
+  const cell* found = nullptr;
+  for (const auto& c : all_cells()) {
+    if (c.id() == request.cell_id) found = &c;
+  }
+  if (found == nullptr) {
+    throw bad_input("the replay token names cell '" + request.cell_id + "', which this build does not have");
+  }
+  install_mutations(request.mutations);
+  const cell_run_result result = replay_cell(*found, request.settings);
+  results_file json(o.json_path);
+  json.append(result.record);
+  std::cout << "replay of " << request.cell_id << " (" << describe_pass(request.settings) << ")\n";
+  std::cout << result.history;
+  std::cout << "observed: " << results::verdict_name(result.record.observed)
+            << " (expected " << expected_names(*found) << ")\n";
+  print_failure_details(result);
+  return result.record.matches() ? 0 : 1;
+}
+
+int run(int argc, char** argv) {
+  options o;
+  CLI::App app{"ordercheck-model: Relacy models of every subject, variant and contract"};
+  app.add_flag("--list", o.list, "print the cells (of this shard) and their expected verdicts");
+  app.add_option("--run", o.patterns, "run the cells whose id subject/variant/contract/scenario matches this glob (repeatable; default all)");
+  app.add_option("--profile", o.profile, "quick (CI) or deep (nightly)")->check(CLI::IsMember({"quick", "deep"}));
+  app.add_option("--scheduler", o.overrides.scheduler, "one search with this scheduler instead of the profile's")
+      ->check(CLI::IsMember({"random", "bound", "full"}));
+  app.add_option("--iterations", o.overrides.iterations, "executions per random search")->check(CLI::PositiveNumber);
+  app.add_option("--context-bound", o.overrides.context_bound, "bound of the context bound scheduler")->check(CLI::PositiveNumber);
+  app.add_option("--seed", o.overrides.seed, "random search: seed S runs executions S*1000000+1 onwards");
+  app.add_option("--replay", o.replay, "re-run exactly the failing execution a token names and print its history");
+  app.add_option("--mutate", o.mutations, "SITE=ORDER: run SITE (impl/...:LINE:OPERATION) with ORDER (repeatable)");
+  app.add_option("--json", o.json_path, "append one results record per cell to this JSON Lines file");
+  app.add_option("--reached-sites", o.reached_path, "write the atomic sites the runs reached (JSON array)");
+  app.add_option("--detection-stats", o.detection_seeds,
+                 "for each selected cell: executions and time to the first failure, random search, "
+                 "over this many seeds (median)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "ordercheck-model: " << e.what() << " (see --help)\n";
+    return 2;
+  }
+  try {
+    install_mutations(parse_mutations(o.mutations));
+    if (o.list) return list_cells(o);
+    if (!o.replay.empty()) return replay(o);
+    if (o.detection_seeds > 0) return print_detection_stats(selected_cells(o), o.detection_seeds, o.overrides);
+    return run_cells(o);
+  } catch (const bad_input& e) {
+    std::cerr << "ordercheck-model: " << e.what() << "\n";
+    return 2;
+  } catch (const std::invalid_argument& e) {  // a malformed --mutate or --replay
+    std::cerr << "ordercheck-model: " << e.what() << "\n";
+    return 2;
+  }
+}
+
+}  // namespace
+}  // namespace ordercheck::model
+
+int main(int argc, char** argv) { return ordercheck::model::run(argc, argv); }

@@ -1,0 +1,17 @@
+// GoogleTest's sharding protocol, which CTest and CI runners speak:
+// GTEST_TOTAL_SHARDS and GTEST_SHARD_INDEX select every total-th cell.
+#pragma once
+
+#include <cstddef>
+
+namespace ordercheck::model {
+
+struct shard {
+  std::size_t total = 1;
+  std::size_t index = 0;
+};
+
+// Throws bad_input when the variables are set but not a valid shard.
+shard shard_from_environment();
+
+}  // namespace ordercheck::model
