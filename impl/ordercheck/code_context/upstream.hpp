@@ -119,7 +119,11 @@ class code_context_map {
     return watched;
   }
   void add_ref(key_type& key) {
-    key.add_weak_reference(this, &on_key_death);
+    // Python's weakref never runs out; our stand-in's fixed list can. Refuse
+    // as the reference does, rather than keep an entry no callback removes.
+    if (!key.add_weak_reference(this, &on_key_death)) {
+      throw capacity_error("code_context: the key has no room for another weak reference");
+    }
     dict_lock_.lock();
     entry* e = table_.find(&key);
     if (e == nullptr) {
@@ -127,6 +131,9 @@ class code_context_map {
         e = table_.insert(&key);
       } catch (...) {
         dict_lock_.unlock();
+        // The map is full: without an entry, clear() would not cancel this
+        // callback, and a key outliving the map would call into a dead map.
+        key.remove_weak_reference(this);
         throw;
       }
     }
