@@ -1,0 +1,39 @@
+// Runs one check in a child process (this same binary, in child mode) and
+// turns what happened into one results record: the child's own outcome (an
+// invariant failed, the watchdog saw a hang), ThreadSanitizer's reports
+// (parsed from TSan's log files, TSAN_OPTIONS log_path), and how the child
+// ended (a signal; glibc's "double free" abort).
+//
+// A child per run keeps a crash, a hang or a corrupted heap from taking the
+// runner down, and gives every run a clean TSan state.
+#pragma once
+
+#include <string>
+
+#include "checks/check.hpp"
+#include "harness/stress_settings.hpp"
+#include "result_record.hpp"
+
+namespace ordercheck::stress {
+
+struct isolated_run {
+  results::record record;  // one run: observed, message, sites, interleaving
+  bool found_by_sanitizer = false;
+  bool found_by_invariant = false;  // an assert_that in the scenario or primitive
+  bool found_by_crash = false;      // the child died (signal, glibc abort) or threw
+  bool timed_out = false;
+};
+
+// Runs `c` with `settings` by starting `executable --child-check ...`.
+isolated_run run_isolated(const std::string& executable, const check& c, const stress_settings& settings);
+
+// The engine's name in records: "tsan" in ThreadSanitizer builds, "threads" otherwise.
+const char* engine_name();
+
+// The command that replays a check with these settings.
+std::string replay_command(const check& c, const stress_settings& settings);
+
+// This process's executable (/proc/self/exe).
+std::string current_executable();
+
+}  // namespace ordercheck::stress

@@ -1,0 +1,138 @@
+// ordercheck-stress: runs the stress checks (scenarios, mixes and fixtures on
+// real threads) and writes one results record per check.
+//
+//   ordercheck-stress --list
+//   ordercheck-stress --run 'handle_cache/*/free_threaded/*' --seconds 2 --json out.jsonl
+//   ordercheck-stress --run 'refcounted_deleter/upstream/*' --runs 20   (detection rates)
+//
+// Exit status: 0 when every record matches its expected verdicts, 1 when one
+// does not, 2 for bad input (one line on stderr says what and how to fix it).
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include "checks/check_registry.hpp"
+#include "harness/sanitizer_stop.hpp"
+#include "harness/stress_settings.hpp"
+#include "isolation/child_mode.hpp"
+#include "isolation/isolated_run.hpp"
+#include "isolation/repeated_runs.hpp"
+#include "shard_selection.hpp"
+
+namespace {
+
+using namespace ordercheck::stress;
+
+int bad_input(const std::string& what) {
+  std::fprintf(stderr, "ordercheck-stress: %s\n", what.c_str());
+  return 2;
+}
+
+std::uint64_t random_seed() {
+  std::random_device device;
+  return (static_cast<std::uint64_t>(device()) << 32 | device()) % 1'000'000'000ULL;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"ordercheck-stress: the stress layer's checks on real threads (ThreadSanitizer in the tsan build)"};
+  bool list = false;
+  std::string pattern = "*";
+  stress_settings settings;
+  settings.threads = default_thread_count();
+  std::uint64_t seed = 0;
+  std::string json_path;
+  unsigned runs = 1;
+  std::string child_check;
+  std::string child_outcome_path;
+
+  app.add_flag("--list", list, "list the check ids (subject/variant/contract/scenario) and exit");
+  app.add_option("--run", pattern,
+                 "glob over check ids; '*' means every subject check, fixtures need 'fixture/...'")
+      ->capture_default_str();
+  app.add_option("--threads", settings.threads, "threads of the random mixes (scenarios use their own count)")
+      ->check(CLI::Range(1u, 256u))
+      ->capture_default_str();
+  app.add_option("--rounds", settings.rounds, "at most this many rounds per run")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000'000}))
+      ->capture_default_str();
+  app.add_option("--seconds", settings.seconds, "time budget per run, in seconds")
+      ->check(CLI::Range(0.001, 86400.0))
+      ->capture_default_str();
+  app.add_option("--hang-seconds", settings.hang_seconds, "a round silent this long is a hang (watchdog)")
+      ->check(CLI::Range(0.1, 86400.0))
+      ->capture_default_str();
+  auto* seed_option = app.add_option("--seed", seed, "seed of the jitter and random operations (printed when random)");
+  app.add_option("--json", json_path, "append one JSON Lines record per check to FILE (flushed per check)");
+  app.add_option("--runs", runs, "run each check N times (seeds S, S+1, ...) and record the detection rate")
+      ->check(CLI::Range(1u, 100000u))
+      ->capture_default_str();
+  app.add_option("--child-check", child_check)->group("");
+  app.add_option("--child-outcome", child_outcome_path)->group("");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    if (error.get_exit_code() == 0) return app.exit(error);
+    return bad_input(std::string(error.what()) + " (see --help)");
+  }
+  settings.seed = seed_option->count() > 0 ? seed : random_seed();
+
+  if (!child_check.empty()) {
+    if (child_outcome_path.empty()) return bad_input("--child-check needs --child-outcome FILE");
+    return run_child(child_check, child_outcome_path, settings);
+  }
+
+  if (list) {
+    for (const check& c : all_checks()) std::printf("%s\n", c.id().c_str());
+    return 0;
+  }
+
+  std::vector<const check*> selected = select_checks(pattern);
+  if (selected.empty()) return bad_input("no check matches '" + pattern + "' (see --list)");
+  std::string shard_error;
+  const auto shard = shard_from_environment(shard_error);
+  if (!shard_error.empty()) return bad_input(shard_error);
+  if (shard) selected = shard->select(selected);
+
+  std::ofstream json;
+  if (!json_path.empty()) {
+    json.open(json_path, std::ios::app);
+    if (!json) return bad_input("cannot open --json file '" + json_path + "' for appending");
+  }
+
+  std::fprintf(stderr, "ordercheck-stress: seed %llu (replay with --seed %llu), %zu checks, %u run(s) each, %s\n",
+               static_cast<unsigned long long>(settings.seed), static_cast<unsigned long long>(settings.seed),
+               selected.size(), runs, built_with_thread_sanitizer() ? "ThreadSanitizer" : "no sanitizer");
+  const std::string executable = current_executable();
+  const bool terminal = isatty(STDERR_FILENO) != 0;
+  unsigned mismatches = 0;
+  for (std::size_t i = 0; i < selected.size(); ++i) {
+    const check& c = *selected[i];
+    const auto progress = [&](unsigned run, unsigned total) {
+      if (terminal && total > 1) {
+        std::fprintf(stderr, "\r[%zu/%zu] %s: run %u/%u", i + 1, selected.size(), c.id().c_str(), run + 1, total);
+      }
+    };
+    ordercheck::results::record r = run_repeatedly(executable, c, settings, runs, progress);
+    if (terminal && runs > 1) std::fprintf(stderr, "\r\033[K");
+    const bool matches = r.matches();
+    mismatches += matches ? 0 : 1;
+    std::fprintf(stderr, "[%zu/%zu] %s: %s, %s (%.1f s): %s\n", i + 1, selected.size(), c.id().c_str(),
+                 ordercheck::results::verdict_name(r.observed), matches ? "as expected" : "NOT EXPECTED",
+                 r.wall_seconds, r.message.c_str());
+    if (json.is_open()) {
+      json << ordercheck::results::to_json_line(r) << '\n';
+      json.flush();
+    }
+  }
+  std::fprintf(stderr, "ordercheck-stress: %zu checks, %zu as expected, %u not (seed %llu)\n", selected.size(),
+               selected.size() - mismatches, mismatches, static_cast<unsigned long long>(settings.seed));
+  return mismatches == 0 ? 0 : 1;
+}
