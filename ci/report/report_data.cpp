@@ -108,6 +108,16 @@ std::vector<int> threads_of(const record& r) {
 }
 
 std::string expected_text(const record& r) {
+  // Every verdict but pass and error: "any defect" (e.g. a mutation must be killed).
+  const auto is_expected = [&r](results::verdict v) {
+    return std::find(r.expected.begin(), r.expected.end(), v) != r.expected.end();
+  };
+  bool any_defect = !is_expected(results::verdict::pass);
+  for (const auto& name : results::all_verdict_names()) {
+    const auto v = results::verdict_from_name(name);
+    if (v != results::verdict::pass && v != results::verdict::error && !is_expected(v)) any_defect = false;
+  }
+  if (any_defect) return "any defect";
   std::vector<std::string> names;
   for (auto v : r.expected) names.emplace_back(results::verdict_name(v));
   return join(names, "|");
