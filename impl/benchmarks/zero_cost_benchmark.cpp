@@ -1,7 +1,9 @@
 // Times the hot paths of zero_cost.hpp: each reference primitive over std_sync
 // against its hand-written std::atomic twin, and prints, per pair, the speed
 // ratio (hand-written time / policy time; 1.0 means equal cost, and the issue
-// asks for at least 0.98). The instruction-level proof is zero_cost_test; this
+// asks for at least 0.98), in CPU time (what the thread itself spent: on a
+// shared machine, wall time also counts the time other processes had the
+// core) and in real time. The instruction-level proof is zero_cost_test; this
 // is the measurement beside it. Run: build/<preset>/impl/benchmarks/zero_cost_benchmark
 #include <benchmark/benchmark.h>
 
@@ -50,19 +52,29 @@ BENCHMARK(owner_tag_check_hand_written_path);
 class ratio_reporter : public benchmark::ConsoleReporter {
  public:
   void ReportRuns(const std::vector<Run>& runs) override {
-    for (const Run& run : runs) nanoseconds_[run.benchmark_name()] = run.GetAdjustedRealTime();
+    for (const Run& run : runs) {
+      cpu_nanoseconds_[run.benchmark_name()] = run.GetAdjustedCPUTime();
+      real_nanoseconds_[run.benchmark_name()] = run.GetAdjustedRealTime();
+    }
     ConsoleReporter::ReportRuns(runs);
   }
   void print_ratio(const std::string& policy, const std::string& hand_written) const {
-    const auto p = nanoseconds_.find(policy);
-    const auto h = nanoseconds_.find(hand_written);
-    if (p == nanoseconds_.end() || h == nanoseconds_.end() || p->second <= 0) return;  // filtered out
-    std::printf("ratio %s: hand-written / policy = %.3f (%.3f ns / %.3f ns)\n", policy.c_str(),
-                h->second / p->second, h->second, p->second);
+    print_one_ratio("cpu", cpu_nanoseconds_, policy, hand_written);
+    print_one_ratio("real", real_nanoseconds_, policy, hand_written);
   }
 
  private:
-  std::map<std::string, double> nanoseconds_;
+  static void print_one_ratio(const char* clock, const std::map<std::string, double>& nanoseconds,
+                          const std::string& policy, const std::string& hand_written) {
+    const auto p = nanoseconds.find(policy);
+    const auto h = nanoseconds.find(hand_written);
+    if (p == nanoseconds.end() || h == nanoseconds.end() || p->second <= 0) return;  // filtered out
+    std::printf("ratio %s (%s time): hand-written / policy = %.3f (%.3f ns / %.3f ns)\n", policy.c_str(),
+                clock, h->second / p->second, h->second, p->second);
+  }
+
+  std::map<std::string, double> cpu_nanoseconds_;
+  std::map<std::string, double> real_nanoseconds_;
 };
 
 }  // namespace
