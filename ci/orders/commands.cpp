@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -171,36 +172,37 @@ int run_mutate(const mutate_options& options) {
   matrix_settings.model = setup.options().model;
   matrix_settings.work_dir = setup.options().work_dir;
   matrix_settings.jobs = options.jobs;
-  matrix_settings.progress = [terminal](const mutant_result& r, std::size_t done, std::size_t total) {
-    const std::string line = "[" + std::to_string(done) + "/" + std::to_string(total) + "] " + r.mutation.site.id() +
-                             " " + r.mutation.site.order + " -> " + r.mutation.order + ": " + status_name(r.status) +
-                             (r.kind.empty() ? std::string() : " (" + r.kind + ")") + " in " +
-                             std::to_string(static_cast<int>(r.wall_seconds * 1000)) + " ms, seeds " + seeds_of(r.records);
-    if (terminal) std::cerr << "\r\033[K" << line << (done == total ? "\n" : "") << std::flush;
+  matrix_settings.progress = [terminal](const std::string& what, const std::string& cell, const mutant_result& r,
+                                        std::size_t done, std::size_t total) {
+    const std::string found = what == "baseline" ? (r.status == mutant_status::survived ? "passes" : "DOES NOT PASS")
+                                                 : std::string(status_name(r.status)) +
+                                                       (r.kind.empty() ? std::string() : " (" + r.kind + ")");
+    const std::string line = "[" + std::to_string(done) + "/" + std::to_string(total) + "] " + what + " on " + cell +
+                             ": " + found + " in " + std::to_string(static_cast<int>(r.wall_seconds * 1000)) +
+                             " ms, seed " + seeds_of(r.records);
+    if (terminal) std::cerr << "\r\033[K" << line << std::flush;
     else std::cerr << line << "\n";
   };
 
+  const auto start = std::chrono::steady_clock::now();
   std::vector<judged_subject> judged;
   bool all_judged = true;
-  for (const auto& subject : subjects) {
-    judged_subject j;
-    j.matrix = run_matrix(subject, sites, matrix_settings);
-    j.verdicts = judge(j.matrix, sites);
-    for (const auto& r : j.matrix.results) all_judged = all_judged && r.status != mutant_status::error;
-    judged.push_back(std::move(j));
-    // Written after each subject, so a killed run keeps the finished ones.
-    if (!options.json_path.empty()) write_records(options.json_path, matrix_records(judged));
+  for (auto& matrix : run_matrices(subjects, sites, matrix_settings)) {
+    for (const auto& r : matrix.results) all_judged = all_judged && r.status != mutant_status::error;
+    judged.push_back({std::move(matrix), {}});
   }
-  double total = 0;
+  // Judged once the matrices are in place: verdicts point into their results.
+  for (auto& j : judged) j.verdicts = judge(j.matrix, sites);
+  if (terminal) std::cerr << "\n";
+  const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::size_t mutants = 0;
-  for (const auto& j : judged) {
-    total += j.matrix.wall_seconds;
-    mutants += j.matrix.results.size();
-  }
+  for (const auto& j : judged) mutants += j.matrix.results.size();
+  if (!options.json_path.empty()) write_records(options.json_path, matrix_records(judged));
   std::cout << matrix_text(judged);
   char elapsed[32];
   std::snprintf(elapsed, sizeof elapsed, "%.1f", total);
-  std::cout << mutants << " mutants in " << elapsed << " s (" << options.jobs << " job(s))\n";
+  std::cout << mutants << " mutants of " << judged.size() << " subject(s) in " << elapsed << " s wall time ("
+            << options.jobs << " job(s))\n";
   if (!options.markdown_path.empty()) {
     results::write_file_atomically(options.markdown_path,
                                    matrix_markdown(judged, "Settings: `" + settings_line(setup.options().model) + "`, " +

@@ -47,7 +47,7 @@ std::string matrix_text(const std::vector<judged_subject>& subjects) {
   std::ostringstream out;
   for (const auto& subject : subjects) {
     out << "== " << subject.matrix.subject << " (reference) -- " << subject.matrix.results.size()
-        << " mutants, " << seconds(subject.matrix.wall_seconds) << "; bound: " << subject.matrix.baseline_bound << "\n";
+        << " mutants, " << seconds(subject.matrix.model_seconds) << " of model runs; bound: " << subject.matrix.baseline_bound << "\n";
     std::size_t width_site = 4, width_operation = 9;
     for (const auto& v : subject.verdicts) {
       width_site = std::max(width_site, short_site(v.site).size());
@@ -81,7 +81,7 @@ std::string matrix_markdown(const std::vector<judged_subject>& subjects, const s
   out << settings_line << "\n\n";
   for (const auto& subject : subjects) {
     out << "**" << subject.matrix.subject << "** (reference; " << subject.matrix.results.size() << " mutants, "
-        << seconds(subject.matrix.wall_seconds) << "; bound: " << subject.matrix.baseline_bound << ")\n\n";
+        << seconds(subject.matrix.model_seconds) << " of model runs; bound: " << subject.matrix.baseline_bound << ")\n\n";
     out << "| site | operation | declared | verdict | weakenings |\n|---|---|---|---|---|\n";
     for (const auto& v : subject.verdicts) {
       out << "| `" << short_site(v.site) << "` `" << v.site.object << "` | " << v.site.operation << " | "

@@ -5,8 +5,21 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 namespace ordercheck::orders {
+
+std::vector<std::string> model_command(const model_settings& settings, const model_request& request) {
+  std::vector<std::string> argv{settings.runner};
+  for (const auto& glob : request.cell_globs) argv.insert(argv.end(), {"--run", glob});
+  argv.insert(argv.end(), {"--profile", settings.profile});
+  if (!settings.scheduler.empty()) argv.insert(argv.end(), {"--scheduler", settings.scheduler});
+  if (settings.iterations) argv.insert(argv.end(), {"--iterations", std::to_string(*settings.iterations)});
+  if (settings.context_bound) argv.insert(argv.end(), {"--context-bound", std::to_string(*settings.context_bound)});
+  if (settings.seed) argv.insert(argv.end(), {"--seed", std::to_string(*settings.seed)});
+  for (const auto& [site, order] : request.mutations) argv.insert(argv.end(), {"--mutate", site + "=" + order});
+  return argv;
+}
 
 model_outcome run_model(const model_settings& settings, const model_request& request,
                         const std::string& work_dir) {
@@ -20,14 +33,7 @@ model_outcome run_model(const model_settings& settings, const model_request& req
   std::filesystem::remove(outcome.log_path);
 
   auto& argv = outcome.command;
-  argv = {settings.runner};
-  for (const auto& glob : request.cell_globs) argv.insert(argv.end(), {"--run", glob});
-  argv.insert(argv.end(), {"--profile", settings.profile});
-  if (!settings.scheduler.empty()) argv.insert(argv.end(), {"--scheduler", settings.scheduler});
-  if (settings.iterations) argv.insert(argv.end(), {"--iterations", std::to_string(*settings.iterations)});
-  if (settings.context_bound) argv.insert(argv.end(), {"--context-bound", std::to_string(*settings.context_bound)});
-  if (settings.seed) argv.insert(argv.end(), {"--seed", std::to_string(*settings.seed)});
-  for (const auto& [site, order] : request.mutations) argv.insert(argv.end(), {"--mutate", site + "=" + order});
+  argv = model_command(settings, request);
   argv.insert(argv.end(), {"--json", records_path, "--reached-sites", reached_path});
 
   const auto start = std::chrono::steady_clock::now();
@@ -58,6 +64,20 @@ model_outcome run_model(const model_settings& settings, const model_request& req
     outcome.problem = "ordercheck-model ran no cell (" + outcome.process.describe() + "): " + log_tail(outcome.log_path, 1);
   }
   return outcome;
+}
+
+std::vector<std::string> list_cells(const model_settings& settings, const std::string& glob) {
+  const process_result listed = capture_process({settings.runner, "--list", "--run", glob});
+  if (!listed.exited_with(0)) {
+    throw std::runtime_error("ordercheck-model --list --run '" + glob + "' failed (" + listed.describe() + "): " + listed.output);
+  }
+  std::vector<std::string> cells;
+  std::istringstream lines(listed.output);
+  for (std::string line; std::getline(lines, line);) {
+    const std::string id = line.substr(0, line.find_first_of(" \t"));
+    if (!id.empty()) cells.push_back(id);
+  }
+  return cells;
 }
 
 std::string log_tail(const std::string& path, int lines) {

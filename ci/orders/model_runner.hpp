@@ -47,9 +47,17 @@ struct model_outcome {
   bool mutation_never_ran = false;
 };
 
+// The ordercheck-model command line of a request, without its output files
+// (what a person pastes to run it again).
+std::vector<std::string> model_command(const model_settings& settings, const model_request& request);
+
 // Runs one request; writes <work_dir>/<name>.jsonl, .sites.json and .log.
 model_outcome run_model(const model_settings& settings, const model_request& request,
                         const std::string& work_dir);
+
+// The ids of the cells `glob` selects (ordercheck-model --list --run GLOB);
+// throws std::runtime_error when the model tool cannot list them.
+std::vector<std::string> list_cells(const model_settings& settings, const std::string& glob);
 
 // The last `lines` lines of a log file, for error messages.
 std::string log_tail(const std::string& path, int lines = 3);

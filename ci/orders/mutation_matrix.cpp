@@ -104,7 +104,7 @@ mutant_result classify(const mutant& mutation, const model_outcome& outcome) {
   const auto failing = std::find_if(outcome.records.begin(), outcome.records.end(),
                                     [](const results::record& r) { return !r.matches(); });
   if (outcome.process.signal != 0) {
-    // The unmutated run did not crash (run_matrix checks), so the mutation did.
+    // The unmutated run did not crash (run_matrices checks), so the mutation did.
     result.status = mutant_status::killed;
     result.kind = "crash";
     result.detail = "the model process was " + outcome.process.describe();
@@ -150,60 +150,176 @@ std::vector<atomic_site> reference_sites(const std::vector<atomic_site>& all_sit
   return sites;
 }
 
-subject_matrix run_matrix(const std::string& subject, const std::vector<atomic_site>& all_sites,
-                          const matrix_options& options) {
-  const auto start = std::chrono::steady_clock::now();
-  subject_matrix matrix;
-  matrix.subject = subject;
-  matrix.sites = reference_sites(all_sites, subject);
-  const std::vector<std::string> cells{subject + "/reference/*/*"};
-
-  const model_outcome baseline = run_model(options.model, {cells, {}, subject + "-baseline"}, options.work_dir);
-  matrix.baseline_command = shell_command(baseline.command);
-  if (!baseline.problem.empty() || !baseline.process.exited_with(0)) {
-    throw std::runtime_error("the unmutated reference cells of " + subject + " do not pass (" +
-                             (baseline.problem.empty() ? baseline.process.describe() : baseline.problem) +
-                             "), so no mutant can be judged; run: " + matrix.baseline_command);
+mutant_result combine(const mutant& mutation, const std::vector<mutant_result>& per_cell) {
+  mutant_result combined;
+  combined.mutation = mutation;
+  combined.status = mutant_status::unreached;
+  for (const auto& r : per_cell) {
+    combined.records.insert(combined.records.end(), r.records.begin(), r.records.end());
+    combined.wall_seconds += r.wall_seconds;
   }
-  require_same_sources(all_sites, baseline.reached);
-  matrix.baseline_bound = describe_bound(baseline.records);
-  for (const auto& r : baseline.reached) matrix.reached.push_back(r.site);
+  const auto first = [&](mutant_status status) {
+    return std::find_if(per_cell.begin(), per_cell.end(), [status](const mutant_result& r) { return r.status == status; });
+  };
+  auto chosen = first(mutant_status::killed);
+  if (chosen == per_cell.end()) chosen = first(mutant_status::error);
+  if (chosen == per_cell.end()) chosen = first(mutant_status::survived);
+  if (chosen == per_cell.end()) return combined;
+  const auto records = std::move(combined.records);
+  const double seconds = combined.wall_seconds;
+  combined = *chosen;
+  combined.records = records;
+  combined.wall_seconds = seconds;
+  if (combined.status == mutant_status::survived) combined.bound = describe_bound(combined.records);
+  return combined;
+}
 
-  const std::vector<mutant> mutants = mutants_of(matrix.sites);
-  matrix.results.resize(mutants.size());
-  std::vector<std::size_t> to_run;
-  for (std::size_t i = 0; i < mutants.size(); ++i) {
-    const bool reached = std::find(matrix.reached.begin(), matrix.reached.end(), mutants[i].site.id()) != matrix.reached.end();
-    if (reached) {
-      to_run.push_back(i);
-    } else {
-      matrix.results[i].mutation = mutants[i];
-      matrix.results[i].status = mutant_status::unreached;
-    }
-  }
+namespace {
 
+// One model process: a cell, unmutated (mutant < 0) or with one mutant.
+struct cell_task {
+  std::size_t subject = 0;
+  long mutant = -1;
+  std::size_t cell = 0;
+};
+
+// Runs tasks `jobs` at a time in order; `skip(task)` is asked just before a
+// task starts; `run(task)` runs it.
+template <class Skip, class Run>
+void run_in_order(const std::vector<cell_task>& tasks, unsigned jobs, Skip&& skip, Run&& run) {
   std::atomic<std::size_t> next{0};
-  std::mutex progress_mutex;
-  std::size_t done = 0;
   auto worker = [&] {
-    for (std::size_t k = next++; k < to_run.size(); k = next++) {
-      const std::size_t i = to_run[k];
-      const mutant& m = mutants[i];
-      const std::string name = subject + "-mutant-" + std::to_string(i);
-      const model_outcome outcome =
-          run_model(options.model, {cells, {{m.site.id(), m.order}}, name}, options.work_dir);
-      mutant_result result = classify(m, outcome);
-      std::lock_guard<std::mutex> lock(progress_mutex);
-      matrix.results[i] = std::move(result);
-      ++done;
-      if (options.progress) options.progress(matrix.results[i], done, to_run.size());
+    for (std::size_t k = next++; k < tasks.size(); k = next++) {
+      if (!skip(tasks[k])) run(tasks[k]);
     }
   };
   std::vector<std::thread> workers;
-  for (unsigned j = 0; j < std::max(1u, options.jobs); ++j) workers.emplace_back(worker);
+  for (unsigned j = 0; j < std::max(1u, jobs); ++j) workers.emplace_back(worker);
   for (auto& w : workers) w.join();
-  matrix.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return matrix;
+}
+
+// free_threaded cells first: they kill most mutants, and a kill skips the rest.
+std::vector<std::string> in_trial_order(std::vector<std::string> cells) {
+  std::stable_partition(cells.begin(), cells.end(),
+                        [](const std::string& id) { return id.find("/free_threaded/") != std::string::npos; });
+  return cells;
+}
+
+}  // namespace
+
+std::vector<subject_matrix> run_matrices(const std::vector<std::string>& subjects,
+                                         const std::vector<atomic_site>& all_sites, const matrix_options& options) {
+  std::vector<subject_matrix> matrices(subjects.size());
+  std::vector<std::vector<model_outcome>> baselines(subjects.size());
+  std::vector<cell_task> tasks;
+  for (std::size_t s = 0; s < subjects.size(); ++s) {
+    auto& m = matrices[s];
+    m.subject = subjects[s];
+    m.sites = reference_sites(all_sites, m.subject);
+    m.cells = in_trial_order(list_cells(options.model, m.subject + "/reference/*/*"));
+    if (m.cells.empty()) throw std::runtime_error("ordercheck-model has no reference cell of " + m.subject);
+    baselines[s].resize(m.cells.size());
+    for (std::size_t c = 0; c < m.cells.size(); ++c) tasks.push_back({s, -1, c});
+  }
+  std::mutex mutex;
+  std::size_t done = 0;
+  auto name_of = [&](const cell_task& t) {
+    return matrices[t.subject].subject + "-" + (t.mutant < 0 ? std::string("baseline") : "mutant-" + std::to_string(t.mutant)) +
+           "-cell-" + std::to_string(t.cell);
+  };
+
+  // 1. Baselines.
+  std::size_t total = tasks.size();
+  run_in_order(tasks, options.jobs, [](const cell_task&) { return false; }, [&](const cell_task& t) {
+    model_outcome outcome = run_model(options.model, {{matrices[t.subject].cells[t.cell]}, {}, name_of(t)}, options.work_dir);
+    std::lock_guard<std::mutex> lock(mutex);
+    ++done;
+    if (options.progress) {
+      mutant_result shown;
+      shown.status = outcome.process.exited_with(0) ? mutant_status::survived : mutant_status::error;
+      shown.records = outcome.records;
+      shown.wall_seconds = outcome.wall_seconds;
+      options.progress("baseline", matrices[t.subject].cells[t.cell], shown, done, total);
+    }
+    baselines[t.subject][t.cell] = std::move(outcome);
+  });
+  std::vector<reached_site> all_reached;
+  for (std::size_t s = 0; s < subjects.size(); ++s) {
+    auto& m = matrices[s];
+    std::vector<std::string> bounds;
+    for (std::size_t c = 0; c < m.cells.size(); ++c) {
+      const auto& b = baselines[s][c];
+      m.model_seconds += b.wall_seconds;
+      if (!b.problem.empty() || !b.process.exited_with(0)) {
+        throw std::runtime_error("the unmutated reference cell " + m.cells[c] + " does not pass (" +
+                                 (b.problem.empty() ? b.process.describe() : b.problem) +
+                                 "), so no mutant can be judged; run: " + shell_command(b.command));
+      }
+      for (const auto& r : b.reached) {
+        all_reached.push_back(r);
+        if (std::find(m.reached.begin(), m.reached.end(), r.site) == m.reached.end()) m.reached.push_back(r.site);
+      }
+    }
+    std::vector<results::record> records;
+    for (const auto& b : baselines[s]) records.insert(records.end(), b.records.begin(), b.records.end());
+    m.baseline_bound = describe_bound(records);
+    m.baseline_command = shell_command(model_command(options.model, {{m.subject + "/reference/*/*"}, {}, ""}));
+  }
+  require_same_sources(all_sites, all_reached);
+
+  // 2. Mutants, on the cells that reach their site.
+  std::vector<std::vector<mutant>> mutants(subjects.size());
+  std::vector<std::vector<std::vector<mutant_result>>> per_cell(subjects.size());
+  std::vector<std::vector<bool>> killed(subjects.size());
+  tasks.clear();
+  for (std::size_t s = 0; s < subjects.size(); ++s) {
+    mutants[s] = mutants_of(matrices[s].sites);
+    per_cell[s].resize(mutants[s].size());
+    killed[s].assign(mutants[s].size(), false);
+    for (std::size_t i = 0; i < mutants[s].size(); ++i) {
+      per_cell[s][i].resize(matrices[s].cells.size());
+      for (std::size_t c = 0; c < matrices[s].cells.size(); ++c) {
+        const auto& reached = baselines[s][c].reached;
+        const bool runs_site = std::any_of(reached.begin(), reached.end(),
+                                           [&](const reached_site& r) { return r.site == mutants[s][i].site.id(); });
+        per_cell[s][i][c].mutation = mutants[s][i];
+        per_cell[s][i][c].status = mutant_status::unreached;
+        if (runs_site) tasks.push_back({s, static_cast<long>(i), c});
+      }
+    }
+  }
+  done = 0;
+  total = tasks.size();
+  auto skip = [&](const cell_task& t) {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!killed[t.subject][static_cast<std::size_t>(t.mutant)]) return false;
+    ++done;  // a cell of a mutant another cell already killed
+    return true;
+  };
+  run_in_order(tasks, options.jobs, skip, [&](const cell_task& t) {
+    const auto i = static_cast<std::size_t>(t.mutant);
+    const mutant& m = mutants[t.subject][i];
+    const std::string& cell = matrices[t.subject].cells[t.cell];
+    const model_outcome outcome = run_model(options.model, {{cell}, {{m.site.id(), m.order}}, name_of(t)}, options.work_dir);
+    mutant_result result = classify(m, outcome);
+    std::lock_guard<std::mutex> lock(mutex);
+    ++done;
+    matrices[t.subject].model_seconds += outcome.wall_seconds;
+    if (result.status == mutant_status::killed) killed[t.subject][i] = true;
+    if (options.progress) options.progress(m.site.id() + " " + m.site.order + " -> " + m.order, cell, result, done, total);
+    per_cell[t.subject][i][t.cell] = std::move(result);
+  });
+
+  for (std::size_t s = 0; s < subjects.size(); ++s) {
+    for (std::size_t i = 0; i < mutants[s].size(); ++i) {
+      mutant_result r = combine(mutants[s][i], per_cell[s][i]);
+      r.command = shell_command(model_command(
+          options.model, {{matrices[s].subject + "/reference/*/*"}, {{mutants[s][i].site.id(), mutants[s][i].order}}, ""}));
+      if (r.replay_command.empty()) r.replay_command = r.status == mutant_status::killed ? r.command : "";
+      matrices[s].results.push_back(std::move(r));
+    }
+  }
+  return matrices;
 }
 
 }  // namespace ordercheck::orders

@@ -46,12 +46,13 @@ struct mutant_result {
 
 struct subject_matrix {
   std::string subject;
+  std::vector<std::string> cells;      // the reference cells run, in the order they are tried
   std::vector<atomic_site> sites;      // the reference variant's sites
   std::vector<std::string> reached;    // site ids the baseline reached
   std::vector<mutant_result> results;  // in mutants_of order
   std::string baseline_bound;          // the bound of the unmutated run
   std::string baseline_command;
-  double wall_seconds = 0;
+  double model_seconds = 0;  // the wall time of this subject's model runs, added up
 };
 
 // "scheduler random, 2000 iterations" and the like, from records' engine
@@ -61,18 +62,33 @@ std::string describe_bound(const std::vector<results::record>& records);
 // Classifies one mutant's run (pure: the tests use it on fabricated outcomes).
 mutant_result classify(const mutant& mutation, const model_outcome& outcome);
 
+// Combines a mutant's per-cell results (in cell order): killed by the first
+// cell that killed it; else an error if a cell could not be judged; else
+// survived if any cell ran the site; else unreached.
+mutant_result combine(const mutant& mutation, const std::vector<mutant_result>& per_cell);
+
 struct matrix_options {
   model_settings model;
   std::string work_dir;  // where each run's files go
   unsigned jobs = 2;
-  // Called once per finished mutant (from the thread that ran it, serialized).
-  std::function<void(const mutant_result&, std::size_t done, std::size_t total)> progress;
+  // Called once per finished model run (serialized): what ran, on which
+  // cell, what it found, and how many of `total` runs are done.
+  std::function<void(const std::string& what, const std::string& cell, const mutant_result& result,
+                     std::size_t done, std::size_t total)>
+      progress;
 };
 
-// Runs the baseline (no mutation; it must pass, or the matrix means nothing:
-// throws std::runtime_error) and then every reached mutant, `jobs` at a time.
-subject_matrix run_matrix(const std::string& subject, const std::vector<atomic_site>& all_sites,
-                          const matrix_options& options);
+// Runs the matrices of `subjects`, one model process per (run, cell), `jobs`
+// at a time across all subjects:
+//  1. the baseline: every reference cell unmutated. Each must pass (else the
+//     matrix means nothing: throws std::runtime_error), and what each reaches
+//     decides which cells a mutant runs on;
+//  2. each mutant on each cell that reaches its site, free_threaded cells
+//     first; once a cell kills a mutant, its cells not yet started are
+//     skipped (the killer reported is the first killing cell in order, so the
+//     result does not depend on timing).
+std::vector<subject_matrix> run_matrices(const std::vector<std::string>& subjects,
+                                         const std::vector<atomic_site>& all_sites, const matrix_options& options);
 
 // The reference variant's sites of `subject`, shared files included.
 std::vector<atomic_site> reference_sites(const std::vector<atomic_site>& all_sites, const std::string& subject);

@@ -1,7 +1,7 @@
 // A stand-in for ordercheck-model with scripted answers, so the tests can
 // check ordercheck-orders' plumbing (mutant runs, exit codes, records) without
 // Relacy. It speaks the same command line:
-//   --run GLOB, --mutate SITE=ORDER, --json FILE, --reached-sites FILE, and
+//   --list (prints each --run glob as one cell), --run GLOB, --mutate SITE=ORDER, --json FILE, --reached-sites FILE, and
 //   --profile/--scheduler/--iterations/--context-bound/--seed (recorded only).
 // Its script comes from the environment:
 //   FAKE_MODEL_REACHED  "site=order,site=order": the sites it reports as reached
@@ -38,6 +38,8 @@ int main(int argc, char** argv) {
   std::string json_path, reached_path, profile, scheduler;
   unsigned long long iterations = 100, seed = 7;
   unsigned context_bound = 2;
+  bool list = false;
+  app.add_flag("--list", list);
   app.add_option("--run", globs);
   app.add_option("--mutate", mutations);
   app.add_option("--json", json_path);
@@ -48,6 +50,10 @@ int main(int argc, char** argv) {
   app.add_option("--context-bound", context_bound);
   app.add_option("--seed", seed);
   CLI11_PARSE(app, argc, argv);
+  if (list) {  // each --run glob stands for one cell
+    for (const auto& glob : globs) std::cout << glob << "  expected=pass\n";
+    return 0;
+  }
   if (std::getenv("FAKE_MODEL_REFUSE") != nullptr) {
     std::cerr << "fake: refused\n";
     return 2;

@@ -77,7 +77,7 @@ TEST_F(ToolPlumbing, NegativeControlABaselineThatFailsJudgesNothing) {
   setenv("FAKE_MODEL_FAIL", "demo/reference/*/*", 1);
   const auto run = tool_run({"mutate", "--root", fixtures + "/good"});
   EXPECT_TRUE(run.exited_with(1)) << run.describe() << "\n" << run.output;
-  EXPECT_NE(run.output.find("do not pass"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("does not pass"), std::string::npos) << run.output;
 }
 
 TEST_F(ToolPlumbing, NegativeControlAStaleModelBuildIsBadInput) {
