@@ -116,7 +116,8 @@ int run_list(const list_options& options) {
   }
   auto reached_by = [&](const atomic_site& s, const std::string& variant) {
     return std::any_of(reached.begin(), reached.end(), [&](const reached_site& r) {
-      return r.site == s.id() && (r.variant.empty() || r.variant == variant);
+      // A scenario's own sites run in the cells of either variant.
+      return r.site == s.id() && (r.variant.empty() || variant == "scenario" || r.variant == variant);
     });
   };
 
