@@ -204,9 +204,15 @@ int run_mutate(const mutate_options& options) {
   std::snprintf(elapsed, sizeof elapsed, "%.1f", total);
   std::cout << mutants << " mutants of " << judged.size() << " subject(s) in " << elapsed << " s wall time ("
             << options.jobs << " job(s))\n";
+  std::vector<results::record> cell_records;
+  for (const auto& j : judged) {
+    for (const auto& r : j.matrix.results) cell_records.insert(cell_records.end(), r.records.begin(), r.records.end());
+  }
+  const std::string seeds = seeds_of(cell_records);
+  std::cout << "seeds of the random searches: " << seeds << "\n";
   if (!options.markdown_path.empty()) {
     results::write_file_atomically(options.markdown_path,
-                                   matrix_markdown(judged, "Settings: `" + settings_line(setup.options().model) + "`, " +
+                                   matrix_markdown(judged, "Settings: `" + settings_line(setup.options().model) + "`, seeds " + seeds + ", " +
                                                                std::to_string(options.jobs) + " job(s); " +
                                                                std::to_string(mutants) + " mutants in " +
                                                                std::to_string(static_cast<int>(total + 0.5)) + " s."));
