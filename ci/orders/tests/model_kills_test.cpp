@@ -17,6 +17,7 @@
 #include "child_process.hpp"
 #include "model_runner.hpp"
 #include "mutation_matrix.hpp"
+#include "scratch_files.hpp"
 #include "site_inventory.hpp"
 
 namespace ordercheck::orders {
@@ -30,9 +31,7 @@ class RealModels : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(std::filesystem::exists(runner)) << runner << " is missing: build ordercheck-model first";
-    std::string pattern = (std::filesystem::temp_directory_path() / "orders-model-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    dir_ = testing::make_temporary_directory("orders-model");
     settings_.runner = runner;
     settings_.scheduler = "random";
     settings_.iterations = 5000;
@@ -109,25 +108,13 @@ TEST_F(RealModels, DiffShowsTheChangeAndRunsTheTouchedSubjectsCells) {
   std::filesystem::create_directories(repo);
   std::filesystem::copy(root + "/impl", repo + "/impl", std::filesystem::copy_options::recursive);
   const std::string file = repo + "/impl/ordercheck/refcounted_deleter/reference.hpp";
-  auto read = [](const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  };
-  const std::string original = read(file);
+  const std::string original = testing::read_file(file);
   std::string weakened = original;
   const std::string declared = "fetch_sub(1, Sync::acq_rel)";
   ASSERT_NE(weakened.find(declared), std::string::npos);
   weakened.replace(weakened.find(declared), declared.size(), "fetch_sub(1, Sync::relaxed)");
   std::ofstream(file) << weakened;
-  auto git = [&](std::vector<std::string> args) {
-    args.insert(args.begin(), {"git", "-C", repo});
-    ASSERT_TRUE(run_process(args).exited_with(0)) << shell_command(args);
-  };
-  git({"init", "-q"});
-  git({"add", "impl"});
-  git({"-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-qm", "base"});
+  testing::commit_impl(repo);
   std::ofstream(file) << original;
 
   const auto run = capture_process({tool, "diff", "HEAD", "--root", repo, "--model-runner", runner, "--scheduler",

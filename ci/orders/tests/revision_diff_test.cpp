@@ -7,6 +7,7 @@
 
 #include "child_process.hpp"
 #include "revision_diff.hpp"
+#include "scratch_files.hpp"
 #include "site_parser.hpp"
 
 namespace ordercheck::orders {
@@ -70,21 +71,13 @@ TEST(TouchedSubjects, SubjectFilesTouchTheirSubjectSharedFilesTouchAll) {
 class TemporaryRepository : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "orders-diff-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    root_ = pattern;
+    root_ = testing::make_temporary_directory("orders-diff");
     std::filesystem::create_directories(root_ + "/impl/ordercheck/demo");
     write(before_text);
-    git({"init", "-q"});
-    git({"add", "impl"});
-    git({"-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-qm", "base"});
+    testing::commit_impl(root_);
   }
   void TearDown() override { std::filesystem::remove_all(root_); }
   void write(const std::string& text) { std::ofstream(root_ + "/" + file) << text; }
-  void git(std::vector<std::string> args) {
-    args.insert(args.begin(), {"git", "-C", root_});
-    ASSERT_TRUE(run_process(args).exited_with(0)) << shell_command(args);
-  }
   std::string root_;
 };
 

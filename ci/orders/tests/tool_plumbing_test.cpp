@@ -11,6 +11,7 @@
 
 #include "child_process.hpp"
 #include "result_record.hpp"
+#include "scratch_files.hpp"
 
 namespace ordercheck::orders {
 namespace {
@@ -23,9 +24,7 @@ const std::string demo = "impl/ordercheck/demo/reference.hpp";
 class ToolPlumbing : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "orders-tool-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    dir_ = testing::make_temporary_directory("orders-tool");
     unsetenv("FAKE_MODEL_KILLS");
     unsetenv("FAKE_MODEL_FAIL");
     unsetenv("FAKE_MODEL_REFUSE");
@@ -104,20 +103,11 @@ class DiffPlumbing : public ToolPlumbing {
   void SetUp() override {
     ToolPlumbing::SetUp();
     std::filesystem::copy(fixtures + "/good", dir_ + "/repo", std::filesystem::copy_options::recursive);
-    git({"init", "-q"});
-    git({"add", "impl"});
-    git({"-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-qm", "base"});
-  }
-  void git(std::vector<std::string> args) {
-    args.insert(args.begin(), {"git", "-C", dir_ + "/repo"});
-    ASSERT_TRUE(run_process(args).exited_with(0)) << shell_command(args);
+    testing::commit_impl(dir_ + "/repo");
   }
   void weaken_fetch_sub() {
     const std::string path = dir_ + "/repo/" + demo;
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    std::string s = text.str();
+    std::string s = testing::read_file(path);
     s.replace(s.find("fetch_sub(1, Sync::acq_rel)"), 27, "fetch_sub(1, Sync::release)");
     std::ofstream(path) << s;
     setenv("FAKE_MODEL_REACHED", (demo + ":24:fetch_sub=release").c_str(), 1);
