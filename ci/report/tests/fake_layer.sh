@@ -3,10 +3,14 @@
 # ones GoogleTest's sharding assigns to it (cell i runs in shard i mod
 # GTEST_TOTAL_SHARDS == GTEST_SHARD_INDEX), writing one record per cell in
 # the results schema. Cells 4 and 9 are upstream defects found as expected.
-#   fake_layer.sh --json FILE        exit 0: every cell matched
+#   fake_layer.sh [options] --json FILE        exit 0: every cell matched
 set -euo pipefail
-[ "${1:-}" = --json ] && [ -n "${2:-}" ] || { echo "fake_layer.sh: usage: fake_layer.sh --json FILE" >&2; exit 2; }
-out=$2
+out=""
+while [ $# -gt 0 ]; do  # other options (--profile quick, ...) are accepted and ignored
+  [ "$1" = --json ] && [ $# -ge 2 ] && { out=$2; shift; }
+  shift
+done
+[ -n "$out" ] || { echo "fake_layer.sh: usage: fake_layer.sh [options] --json FILE" >&2; exit 2; }
 total=${GTEST_TOTAL_SHARDS:-1} index=${GTEST_SHARD_INDEX:-0}
 : > "$out"
 for cell in $(seq 0 11); do

@@ -53,7 +53,7 @@ without_times() {
     *.jsonl) jq -c 'del(.wall_seconds)' "$1" ;;
     *.xml) sed 's/ time="[0-9.]*"//g' "$1" ;;
     *) cat "$1" ;;
-  esac | sed -E 's/0x[0-9a-f]{8,}/0xADDRESS/g'
+  esac | sed -E 's/0x[0-9a-f]{8,}/0xADDRESS/g; s/\b[0-9]{12,}\b/ADDRESS/g'  # hex and decimal heap addresses
 }
 for f in report.txt ordercheck.sarif junit.xml report.html summary.md results.jsonl; do
   if ! cmp -s <(without_times "$work/whole-report/$f") <(without_times "$work/merged-report/$f"); then
