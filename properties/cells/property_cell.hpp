@@ -43,6 +43,10 @@ struct property_cell {
 
 // The cells that run on real threads (built in every preset with properties).
 std::vector<property_cell> real_thread_cells();
+// The cells that run programs inside Relacy (model builds only; empty otherwise).
+std::vector<property_cell> relacy_cells();
+// Both.
+std::vector<property_cell> all_property_cells();
 
 // Turns a cell and its outcome into the schema's record.
 results::record to_record(const property_cell& cell, const cell_settings& settings,

@@ -35,6 +35,11 @@ struct program_failure {
   recorded_history history;
   check_outcome outcome;
   unsigned run = 0;  // which run of the program failed (1-based)
+  // Set when an engine stopped the run before its history was complete (a
+  // data race, a double free, ... found by Relacy): the engine's verdict name
+  // and its own report, which replace `kind` and the history in reports.
+  std::string engine_verdict;
+  std::string engine_report;
 };
 
 // Runs one program (however the caller likes) and reports its first failure.
@@ -54,7 +59,7 @@ std::optional<program_failure> try_on_threads(const parallel_program& program, u
   for (unsigned run = 1; run <= runs; ++run) {
     recorded_history h = run_on_threads<System>(program);
     check_outcome outcome = check_linearizable<typename Spec::model>(h);
-    if (!outcome.linearizable) return program_failure{classify(h), std::move(h), std::move(outcome), run};
+    if (!outcome.linearizable) return program_failure{classify(h), std::move(h), std::move(outcome), run, {}, {}};
   }
   return std::nullopt;
 }
@@ -121,10 +126,13 @@ inline search_result search_counterexample(const rc::Gen<parallel_program>& gen,
 template <class Spec>
 std::string describe_failure(const search_result& r) {
   if (!r.failure) return "no failing program found";
-  std::string out = std::string(failure_kind_name(r.failure->kind)) + " in the minimal program (" +
+  const std::string kind =
+      r.failure->engine_verdict.empty() ? failure_kind_name(r.failure->kind) : r.failure->engine_verdict;
+  std::string out = kind + " in the minimal program (" +
                     std::to_string(r.shrink_steps) + " shrinks from the first failing one, run " +
                     std::to_string(r.failure->run) + " of it):\n";
   out += describe_program<Spec>(*r.minimal);
+  if (!r.failure->engine_report.empty()) return out + r.failure->engine_report;
   out += describe_history<Spec>(r.failure->history, r.failure->outcome);
   return out;
 }

@@ -111,15 +111,17 @@ struct refcounted_deleter_spec {
   using sequential_model = model;
 
   // The buffer's owner: what the inner deleter frees. Bookkeeping, kept alive
-  // by the test (seq_cst: a reader after the deleter sees "freed").
+  // by the test. Default (seq_cst) orders: a reader after the deleter sees
+  // "freed". (Spelled without std::memory_order_seq_cst, which Relacy's
+  // macros rename in model builds.)
   struct buffer_state {
     std::atomic<bool> alive{true};
     std::atomic<unsigned> runs{0};
   };
   static void inner_delete(void* context) {
     auto* buffer = static_cast<buffer_state*>(context);
-    buffer->alive.store(false, std::memory_order_seq_cst);
-    buffer->runs.fetch_add(1, std::memory_order_seq_cst);
+    buffer->alive.store(false);
+    buffer->runs.fetch_add(1);
   }
 
   // Sharing: reference::refcounted_sharing<Sync>, upstream's, or a fixture.
@@ -146,9 +148,9 @@ struct refcounted_deleter_spec {
           return observation::of(1);
         case read:
           if (!holds) return observation::none();
-          return observation::of(buffer_.alive.load(std::memory_order_seq_cst) ? 1 : 2);
+          return observation::of(buffer_.alive.load() ? 1 : 2);
         case deleter_runs:
-          return observation::of(buffer_.runs.load(std::memory_order_seq_cst));
+          return observation::of(buffer_.runs.load());
       }
       return observation::none();
     }

@@ -17,12 +17,26 @@ std::uint64_t test_seed() {
   return s ? std::strtoull(s, nullptr, 10) : 20261121;
 }
 
+// Sanitizer builds run fewer programs and runs (set by CMake), and the
+// environment may override both, so the suite
+// stays within its time budget; fixtures are still found, in the prefix.
+unsigned from_environment(const char* name, unsigned fallback) {
+  const char* s = std::getenv(name);
+  return s ? static_cast<unsigned>(std::strtoul(s, nullptr, 10)) : fallback;
+}
+
 class RealThreadCell : public ::testing::TestWithParam<std::size_t> {};
 
 TEST_P(RealThreadCell, MatchesItsExpectedVerdict) {
   const property_cell cell = real_thread_cells().at(GetParam());
   cell_settings settings;
   settings.seed = test_seed();
+#ifdef ORDERCHECK_PROPERTY_PROGRAMS
+  settings.programs = ORDERCHECK_PROPERTY_PROGRAMS;
+  settings.runs_per_program = ORDERCHECK_PROPERTY_RUNS;
+#endif
+  settings.programs = from_environment("ORDERCHECK_PROPERTY_PROGRAMS", settings.programs);
+  settings.runs_per_program = from_environment("ORDERCHECK_PROPERTY_RUNS", settings.runs_per_program);
   std::cout << "cell " << cell.check << " seed " << settings.seed << "\n";
   const cell_outcome outcome = cell.run(settings);
   std::cout << results::verdict_name(outcome.observed) << ": " << outcome.message << "\n"

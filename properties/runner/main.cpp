@@ -1,0 +1,121 @@
+// ordercheck-properties: runs the properties layer's cells and writes one
+// results::record per cell (layer "property") as JSON Lines.
+//
+//   ordercheck-properties --list
+//   ordercheck-properties [--run PATTERN] [--seed S] [--programs N] [--runs N] [--json FILE]
+//
+// PATTERN is a glob over check names (subject/variant/contract/property);
+// without * or ? it matches any check that contains it. GTEST_TOTAL_SHARDS and
+// GTEST_SHARD_INDEX pick every total-th selected cell. Exit status: 0 when
+// every cell run matches its expected verdicts, 1 when one does not, 2 on bad
+// input (one line on stderr saying what is wrong and how to fix it).
+#include <CLI/CLI.hpp>
+#include <fnmatch.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "cells/property_cell.hpp"
+#include "runner/shard_selection.hpp"  // stress/runner: GoogleTest-style sharding
+
+namespace {
+
+using namespace ordercheck;
+using namespace ordercheck::properties;
+
+bool selected(const std::string& check, const std::string& pattern) {
+  if (pattern.empty()) return true;
+  if (pattern.find_first_of("*?[") == std::string::npos) return check.find(pattern) != std::string::npos;
+  return fnmatch(pattern.c_str(), check.c_str(), 0) == 0;
+}
+
+int bad_input(const std::string& line) {
+  std::cerr << "ordercheck-properties: " << line << "\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"ordercheck-properties: rapidcheck property and linearizability checks"};
+  bool list = false;
+  std::string pattern;
+  std::string json_path;
+  std::uint64_t seed = std::random_device{}();
+  cell_settings settings;
+  app.add_flag("--list", list, "List the cells and their expected verdicts, then exit");
+  app.add_option("--run", pattern, "Run the cells whose check matches PATTERN (glob, or a substring)");
+  app.add_option("--seed", seed, "Seed of the program generator (printed; default: random)");
+  app.add_option("--programs", settings.programs, "Parallel programs per cell")->check(CLI::PositiveNumber);
+  app.add_option("--runs", settings.runs_per_program, "Real-thread runs of each program")->check(CLI::PositiveNumber);
+  app.add_option("--json", json_path, "Append one JSON record per cell to FILE (JSON Lines)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    return bad_input(std::string(e.what()) + " (see --help)");
+  }
+  settings.seed = seed;
+
+  std::string shard_error;
+  const auto shard = ordercheck::stress::shard_from_environment(shard_error);
+  if (!shard_error.empty()) return bad_input(shard_error);
+
+  std::vector<property_cell> cells;
+  for (auto& cell : all_property_cells())
+    if (selected(cell.check, pattern)) cells.push_back(std::move(cell));
+  if (shard) cells = shard->select(cells);
+  if (cells.empty() && !pattern.empty())
+    return bad_input("no cell matches --run '" + pattern + "' (see --list for the check names)");
+
+  if (list) {
+    for (const auto& cell : cells) {
+      std::string expected;
+      for (auto v : cell.expected) expected += (expected.empty() ? "" : "|") + std::string(results::verdict_name(v));
+      std::cout << cell.check << "  engine=" << cell.engine << "  expected=" << expected
+                << (cell.probabilistic ? "  (real threads: found with a measured rate)" : "") << "\n";
+    }
+    return 0;
+  }
+
+  std::ofstream json;
+  if (!json_path.empty()) {
+    json.open(json_path, std::ios::app);
+    if (!json) return bad_input("cannot open --json file '" + json_path + "' for appending; check the directory exists and is writable");
+  }
+
+  std::cout << "ordercheck-properties: seed " << seed << ", " << cells.size() << " cells\n" << std::flush;
+  const bool terminal = isatty(STDOUT_FILENO) != 0;
+  unsigned mismatches = 0;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const property_cell& cell = cells[i];
+    if (terminal) std::cout << "\r[" << i + 1 << "/" << cells.size() << "] " << cell.check << "\033[K" << std::flush;
+    cell_outcome outcome;
+    try {
+      outcome = cell.run(settings);
+    } catch (const std::exception& e) {
+      outcome.observed = results::verdict::error;
+      outcome.message = std::string("the check could not run: ") + e.what();
+    }
+    const results::record record = to_record(cell, settings, outcome);
+    if (!record.matches()) ++mismatches;
+    if (json.is_open()) json << results::to_json_line(record) << "\n" << std::flush;  // nothing lost if killed
+    if (terminal && record.matches()) continue;
+    if (terminal) std::cout << "\r\033[K";
+    std::cout << "[" << i + 1 << "/" << cells.size() << "] " << cell.check << ": "
+              << results::verdict_name(outcome.observed) << (record.matches() ? "" : " (UNEXPECTED)") << " - "
+              << outcome.message << "\n";
+    if (!record.matches() && !outcome.scenario.empty()) std::cout << outcome.scenario;
+    std::cout << std::flush;
+  }
+  if (terminal) std::cout << "\r\033[K";
+  std::cout << "ordercheck-properties: " << cells.size() - mismatches << " of " << cells.size()
+            << " cells as expected (seed " << seed << ")\n";
+  return mismatches == 0 ? 0 : 1;
+}
