@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
   mutate_command->add_option("--subject", mutate.subjects, "only this subject (repeatable; default: all)");
   mutate_command->add_option("--json", mutate.json_path, "write one results record per mutant (JSON Lines)");
   mutate_command->add_option("--markdown", mutate.markdown_path, "write the matrix as Markdown (for the README)");
-  mutate_command->add_option("--jobs", mutate.jobs, "mutants run at once (default: the number of cores)")
+  mutate_command->add_option("--jobs", mutate.jobs, "model processes run at once (default: the number of cores)")
       ->check(CLI::Range(1u, 64u));
 
   diff_options diff;
