@@ -118,7 +118,7 @@ TEST_F(RealModels, DiffShowsTheChangeAndRunsTheTouchedSubjectsCells) {
   std::ofstream(file) << original;
 
   const auto run = capture_process({tool, "diff", "HEAD", "--root", repo, "--model-runner", runner, "--scheduler",
-                                    "random", "--iterations", "5000"});
+                                    "random", "--iterations", "5000", "--work-dir", dir_ + "/work"});
   EXPECT_TRUE(run.exited_with(0)) << run.describe() << "\n" << run.output;
   EXPECT_NE(run.output.find("fetch_sub relaxed -> acq_rel (strengthened)"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("refcounted_deleter/upstream"), std::string::npos) << "upstream cells run too\n" << run.output;

@@ -40,7 +40,8 @@ class ToolPlumbing : public ::testing::Test {
 
   process_result tool_run(std::vector<std::string> args) {
     args.insert(args.begin(), tool);
-    args.insert(args.end(), {"--model-runner", fake});
+    // Inside this test's directory, so runs that stop early leave nothing behind.
+    args.insert(args.end(), {"--model-runner", fake, "--work-dir", dir_ + "/work"});
     return capture_process(args);
   }
   std::string dir_;
