@@ -32,6 +32,21 @@ std::vector<verdict> upstream_defect_kinds(std::string_view subject, contract c)
   return {};
 }
 
+std::string upstream_defect_description(std::string_view subject, contract c) {
+  if (upstream_defect_kinds(subject, c).empty()) return {};
+  if (subject == "owner_tag") return "wrapper pointer stored after the tag: race, two wrappers for one object";
+  if (subject == "handle_cache") {
+    return c == contract::free_threaded ? "cached handle written after the tag: publication race; claim assertion"
+                                        : "slow() drops the GIL: the claim assertion fires";
+  }
+  if (subject == "refcounted_deleter") return "decrement and test are two operations: double free / use after free";
+  if (subject == "code_context") {
+    return c == contract::free_threaded ? "check-then-insert: lost insert; remove racing remove (KeyError)"
+                                        : "check-then-insert: lost insert; KeyError";
+  }
+  return {};
+}
+
 std::vector<verdict> expected_verdicts(std::string_view subject, variant v, contract c) {
   std::vector<verdict> expected{verdict::pass};
   if (v == variant::upstream) {

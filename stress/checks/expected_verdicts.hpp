@@ -12,6 +12,7 @@
 // Timeouts and errors are never expected.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,9 @@ namespace ordercheck::stress {
 // The kinds the upstream defect of `subject` can show as under `contract`;
 // empty when the contract hides it.
 std::vector<results::verdict> upstream_defect_kinds(std::string_view subject, contract c);
+
+// DESIGN.md's words for that defect; empty when the contract hides it.
+std::string upstream_defect_description(std::string_view subject, contract c);
 
 std::vector<results::verdict> expected_verdicts(std::string_view subject, variant v, contract c);
 

@@ -55,7 +55,9 @@ class jitter {
 
  private:
   static void spin(std::uint64_t iterations) {
-    for (volatile std::uint64_t i = 0; i < iterations; i = i + 1) {
+    for (std::uint64_t i = 0; i < iterations; ++i) {
+      // An empty asm with a memory clobber: the compiler keeps the loop.
+      asm volatile("" ::: "memory");
     }
   }
   random_source random_;

@@ -22,6 +22,7 @@
 #include "isolation/child_mode.hpp"
 #include "isolation/isolated_run.hpp"
 #include "isolation/repeated_runs.hpp"
+#include "detection_table.hpp"
 #include "shard_selection.hpp"
 
 namespace {
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
   std::uint64_t seed = 0;
   std::string json_path;
   unsigned runs = 1;
+  std::vector<std::string> table_inputs;
   std::string child_check;
   std::string child_outcome_path;
 
@@ -73,6 +75,9 @@ int main(int argc, char** argv) {
   app.add_option("--runs", runs, "run each check N times (seeds S, S+1, ...) and record the detection rate")
       ->check(CLI::Range(1u, 100000u))
       ->capture_default_str();
+  app.add_option("--detection-table", table_inputs,
+                 "print the README's detection-rate table from two --runs JSON files: WITH_TSAN WITHOUT_TSAN")
+      ->expected(2);
   app.add_option("--child-check", child_check)->group("");
   app.add_option("--child-outcome", child_outcome_path)->group("");
 
@@ -87,6 +92,15 @@ int main(int argc, char** argv) {
   if (!child_check.empty()) {
     if (child_outcome_path.empty()) return bad_input("--child-check needs --child-outcome FILE");
     return run_child(child_check, child_outcome_path, settings);
+  }
+
+  if (!table_inputs.empty()) {
+    try {
+      std::printf("%s", detection_table(table_inputs[0], table_inputs[1]).c_str());
+    } catch (const std::exception& error) {
+      return bad_input(error.what());
+    }
+    return 0;
   }
 
   if (list) {
