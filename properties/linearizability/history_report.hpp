@@ -29,8 +29,8 @@ std::string describe_history(const recorded_history& h, const check_outcome& out
   std::vector<std::size_t> order(h.size());
   for (std::size_t i = 0; i < h.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return h[a].invoked < h[b].invoked; });
-  const std::size_t width = 34;
-  auto pad = [width](std::string s) {
+  constexpr std::size_t width = 34;
+  auto pad = [](std::string s) {
     if (s.size() < width) s.append(width - s.size(), ' ');
     return s + " | ";
   };

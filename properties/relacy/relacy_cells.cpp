@@ -1,5 +1,5 @@
 // The Relacy cells: the same generated programs, interpreted in Relacy over
-// every interleaving within a context bound of 2 under the C++11 memory model,
+// every interleaving within a context bound (1 by default) under the C++11 memory model,
 // each execution's history checked for linearizability. Deterministic: each
 // cell's verdict is found every time (upstream defects included).
 //
@@ -7,6 +7,7 @@
 // Relacy (through relacy_sync.hpp), then the primitives.
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -45,10 +46,19 @@ namespace {
 using results::verdict;
 using R = relacy_sync;
 
-// Small programs: every interleaving of 2-3 threads of up to 3 operations
-// stays within seconds per cell.
-constexpr program_shape relacy_shape{2, 2, 3, 3};
-constexpr unsigned relacy_programs_cap = 25;
+// Small programs: each Relacy execution builds the whole system anew, so the
+// search of 2 threads of up to 2 operations (after a prefix of at most one)
+// with one preemption takes well under a second. Environment overrides for
+// exploring further: ORDERCHECK_RELACY_PROGRAMS, ORDERCHECK_RELACY_CONTEXT_BOUND,
+// ORDERCHECK_RELACY_MAX_THREADS, ORDERCHECK_RELACY_MAX_OPERATIONS.
+unsigned setting(const char* name, unsigned fallback) {
+  const char* s = std::getenv(name);
+  return s ? static_cast<unsigned>(std::strtoul(s, nullptr, 10)) : fallback;
+}
+program_shape relacy_shape() {
+  return {1, 2, std::min(4u, setting("ORDERCHECK_RELACY_MAX_THREADS", 2)),
+          setting("ORDERCHECK_RELACY_MAX_OPERATIONS", 2)};
+}
 
 template <class Spec, class System>
 property_cell relacy_cell(std::string variant, std::string contract, std::vector<verdict> expected,
@@ -63,13 +73,14 @@ property_cell relacy_cell(std::string variant, std::string contract, std::vector
   cell.run = [menu](const cell_settings& settings) {
     search_settings search;
     search.seed = settings.seed;
-    search.programs = std::min(settings.programs, relacy_programs_cap);
-    search.max_shrink_trials = 100;
+    search.programs = std::min(settings.programs, setting("ORDERCHECK_RELACY_PROGRAMS", 12));
+    search.max_shrink_trials = 40;
     unsigned long long executions = 0;
-    program_trial trial = [&executions](const parallel_program& p) {
-      return simulate_any_threads<Spec, System>(p, relacy_search_bound{}, executions);
+    const relacy_search_bound bound{setting("ORDERCHECK_RELACY_CONTEXT_BOUND", 1)};
+    program_trial trial = [&executions, bound](const parallel_program& p) {
+      return simulate_any_threads<Spec, System>(p, bound, executions);
     };
-    const search_result found = search_counterexample(program_gen<Spec>(menu, relacy_shape), trial, search);
+    const search_result found = search_counterexample(program_gen<Spec>(menu, relacy_shape()), trial, search);
     cell_outcome outcome;
     outcome.programs = found.programs_tried;
     outcome.shrink_steps = found.shrink_steps;
@@ -78,7 +89,8 @@ property_cell relacy_cell(std::string variant, std::string contract, std::vector
     if (!found.failure) {
       outcome.observed = verdict::pass;
       outcome.message = "every execution of " + std::to_string(found.programs_tried) + " programs (" +
-                        std::to_string(executions) + " executions, context bound 2) is linearizable and clean";
+                        std::to_string(executions) + " executions, context bound " +
+                        std::to_string(bound.context_bound) + ") is linearizable and clean";
       return outcome;
     }
     outcome.observed = results::verdict_from_name(found.failure->engine_verdict);

@@ -101,7 +101,9 @@ inline const char* relacy_verdict_name(rl::test_result_e result, bool violation)
 }
 
 struct relacy_search_bound {
-  unsigned context_bound = 2;  // preemptions per execution (Relacy's sched_bound)
+  // Preemptions per execution (Relacy's sched_bound). Every known defect here
+  // needs one: a thread stopped between two steps of a compound operation.
+  unsigned context_bound = 1;
 };
 
 // One program, every interleaving in bound: the first failing execution, if any.

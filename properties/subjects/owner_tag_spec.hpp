@@ -192,7 +192,7 @@ struct owner_tag_spec {
    private:
     observation call(const operation& op) {
       const interpreter* self = interpreters_.get(op.argument);
-      auto seen = [this](std::optional<python_object*> w) {
+      auto seen = [](std::optional<python_object*> w) {
         if (!w || *w == nullptr) return observation::none();
         return observation::of(identity_of(*w));
       };
