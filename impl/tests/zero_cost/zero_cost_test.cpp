@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,11 @@ struct compiled_pair {
   std::string policy_object;
   std::string hand_written_object;
 };
+
+// How gtest names a parameter in its messages.
+void PrintTo(const compiled_pair& pair, std::ostream* out) {
+  *out << pair.compiler << " (" << pair.policy_object << ", " << pair.hand_written_object << ")";
+}
 
 std::vector<compiled_pair> compiled_pairs() {
   std::vector<compiled_pair> pairs;
