@@ -61,7 +61,8 @@ std::string detection_table(const std::string& with_sanitizer_jsonl, const std::
     const results::record& any = a != nullptr ? *a : *b;
     const std::string defect = upstream_defect_description(any.subject, contract_from_name(any.contract));
     if (defect.empty()) continue;  // the contract hides the defect: not a detection cell
-    table << "| " << any.subject << " / " << any.contract << ": " << defect << " | `" << any.scenario << "` | "
+    const std::string scenario = id.substr(id.rfind('/') + 1);
+    table << "| " << any.subject << " / " << any.contract << ": " << defect << " | `" << scenario << "` | "
           << rate(a, true) << " | " << rate(b, false) << " | (from the model layer) |\n";
   }
   return table.str();
