@@ -53,4 +53,24 @@ cell make_cell(cell_spec spec) {
 
 inline const std::vector<results::verdict> clean = {results::verdict::pass};
 
+// The four cells of a scenario that runs under gil and free_threaded: the
+// reference must pass, the upstream variant must give `upstream_expected`.
+// The free-threaded cells are proved with `proof`, the gil cells with
+// `gil_proof` (the GILs' lock steps can make full search too large).
+template <template <class, variant, contract> class Scenario>
+void add_gil_and_free_threaded(std::vector<cell>& cells, const char* subject, const char* description,
+                               const std::vector<results::verdict>& upstream_expected,
+                               const char* upstream_why, const run_settings& proof,
+                               const run_settings& gil_proof) {
+  constexpr const char* reference_why = "the reference is correct with or without a GIL";
+  cells.push_back(make_cell<Scenario, variant::reference, contract::gil>(
+      {subject, description, clean, reference_why, gil_proof}));
+  cells.push_back(make_cell<Scenario, variant::reference, contract::free_threaded>(
+      {subject, description, clean, reference_why, proof}));
+  cells.push_back(make_cell<Scenario, variant::upstream, contract::gil>(
+      {subject, description, upstream_expected, upstream_why, gil_proof}));
+  cells.push_back(make_cell<Scenario, variant::upstream, contract::free_threaded>(
+      {subject, description, upstream_expected, upstream_why, proof}));
+}
+
 }  // namespace ordercheck::model
