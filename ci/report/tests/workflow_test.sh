@@ -7,11 +7,16 @@
 set -euo pipefail
 tests=$2
 ci=$(cd "$tests/../.." && pwd)
-python3 -c 'import yaml' 2> /dev/null || { echo "SKIP: the Python module yaml is missing (Debian: python3-yaml)"; exit 77; }
+# The first python3 that has yaml (ci/bootstrap installs Debian's python3-yaml).
+python=
+for candidate in python3 /usr/bin/python3; do
+  if "$candidate" -c 'import yaml' 2> /dev/null; then python=$candidate; break; fi
+done
+[ -n "$python" ] || { echo "SKIP: no python3 with yaml (Debian: python3-yaml; run ci/bootstrap)"; exit 77; }
 gate_layers=$(sed -n 's/^all_layers=(\(.*\))$/\1/p' "$ci/gate")
 [ -n "$gate_layers" ] || { echo "FAIL: cannot find all_layers in ci/gate"; exit 1; }
 check_workflow() {  # check_workflow FILE
-python3 - "$1" "$gate_layers" <<'PY'
+"$python" - "$1" "$gate_layers" <<'PY'
 import sys, yaml
 workflow = yaml.safe_load(open(sys.argv[1]))
 gate_layers = sys.argv[2].split()

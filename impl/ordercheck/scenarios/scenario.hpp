@@ -62,33 +62,40 @@ class gil_set {
     if constexpr (C != contract::free_threaded) mutexes_[interpreter].unlock();
   }
   // Inside a slow path: under gil_released_in_slow the GIL is let go while the
-  // slow path runs Python code, then taken again.
+  // slow path runs Python code, then taken again (also when `body` throws, so
+  // the caller's `with` still releases a GIL it holds).
   template <class Body>
-  auto released_in_slow_path(unsigned interpreter, Body&& body) {
+  decltype(auto) released_in_slow_path(unsigned interpreter, Body&& body) {
     if constexpr (C == contract::gil_released_in_slow) {
       mutexes_[interpreter].unlock();
-      auto result = body();
-      mutexes_[interpreter].lock();
-      return result;
+      const retaken_gil retake{*this, interpreter};
+      return body();
     } else {
       return body();
     }
   }
-  // Runs `body` holding `interpreter`'s GIL (when the contract has one).
+  // Runs `body` holding `interpreter`'s GIL (when the contract has one). The
+  // GIL is released however `body` ends: an upstream assertion or an
+  // ownership_error thrown by `body` must not leave other threads blocked.
   template <class Body>
-  auto with(unsigned interpreter, Body&& body) {
+  decltype(auto) with(unsigned interpreter, Body&& body) {
     acquire(interpreter);
-    if constexpr (std::is_void_v<decltype(body())>) {
-      body();
-      release(interpreter);
-    } else {
-      auto result = body();
-      release(interpreter);
-      return result;
-    }
+    const held_gil held{*this, interpreter};
+    return body();
   }
 
  private:
+  struct held_gil {
+    gil_set& gils;
+    unsigned interpreter;
+    ~held_gil() { gils.release(interpreter); }
+  };
+  struct retaken_gil {
+    gil_set& gils;
+    unsigned interpreter;
+    ~retaken_gil() { gils.mutexes_[interpreter].lock(); }
+  };
+
   typename Sync::mutex mutexes_[Interpreters];
 };
 
