@@ -44,6 +44,23 @@ struct wrapper_object {
   typename Sync::template plain<int> field{0};
 };
 
+// Every owner_tag scenario's set-up: interpreters A and B, whose decref
+// reaches the scenario, and the hermetic flags cleared (the model runs many
+// executions in one process; std_sync's flags are per real thread).
+template <class Sync>
+void set_up_interpreters(interpreter (&interpreters)[2],
+                         void (*decref)(const interpreter&, python_object*), void* scenario) {
+  if constexpr (requires { Sync::template thread_flag<hermetic_mode_tag>::clear(); }) {
+    Sync::template thread_flag<hermetic_mode_tag>::clear();
+  }
+  interpreters[0].name = "A";
+  interpreters[1].name = "B";
+  for (auto& i : interpreters) {
+    i.decref = decref;
+    i.user_data = scenario;
+  }
+}
+
 // Threads 0 and 1 belong to interpreter A and race to wrap the object; thread 2
 // belongs to interpreter B and tries too (it must get an ownership error when
 // A owns the slot, or own it alone). Thread 1 also checks in hermetic mode.
@@ -54,15 +71,7 @@ class owner_tag_two_wrappers_one_other {
   static constexpr const char* name = "two_wrappers_one_other";
 
   void before() {
-    if constexpr (requires { Sync::template thread_flag<hermetic_mode_tag>::clear(); }) {
-      Sync::template thread_flag<hermetic_mode_tag>::clear();
-    }
-    interpreters_[0].name = "A";
-    interpreters_[1].name = "B";
-    for (auto& i : interpreters_) {
-      i.decref = &count_decref;
-      i.user_data = this;
-    }
+    set_up_interpreters<Sync>(interpreters_, &count_decref, this);
   }
 
   void thread(unsigned index) {
@@ -174,6 +183,89 @@ class owner_tag_two_wrappers_one_other {
   outcome outcome_[thread_count];
   int decref_count_ = 0;  // after() only
   python_object* decref_object_ = nullptr;
+  gil_set<Sync, C> gil_;
+  owner_tag_of<Sync, V> slot_;
+};
+
+// The ownership bit and the error paths. before() tags the slot for A with
+// definitely_uninitialized (the object has not escaped yet) and installs the
+// wrapper. Then threads 0 and 1 (interpreter A) flip the ownership bit
+// (upstream: a plain read-modify-write of the wrapper word, which can lose an
+// update) and read the wrapper back, while thread 2 (interpreter B) tries to
+// wrap with tagged_by_other and to check, and must get ownership errors naming
+// A. Every thread's last write sets the bit, so it ends set, and
+// maybe_destroy releases the wrapper exactly once.
+template <class Sync, variant V, contract C>
+class owner_tag_ownership_bit {
+ public:
+  static constexpr unsigned thread_count = 3;
+  static constexpr const char* name = "ownership_bit";
+
+  void before() {
+    set_up_interpreters<Sync>(interpreters_, &count_decref, this);
+    wrapper_.field.store(wrapper_field);
+    slot_.init(&interpreters_[0], as_object(), interpreter_status::definitely_uninitialized);
+  }
+
+  void thread(unsigned index) {
+    if (index == 2) {
+      other_interpreter_tries();
+      return;
+    }
+    const interpreter* self = &interpreters_[0];
+    if (index == 0) {
+      gil_.with(0, [&] { slot_.set_owns(true); });
+    } else {
+      gil_.with(0, [&] { slot_.set_owns(false); });
+      gil_.with(0, [&] { slot_.set_owns(true); });
+    }
+    const std::optional<python_object*> seen = gil_.with(0, [&] { return slot_.check(self); });
+    Sync::assert_that(seen.has_value() && *seen == as_object(),
+                      "owner_tag: changing the ownership bit never changes the wrapper pointer");
+    Sync::assert_that(wrapper_.field.load() == wrapper_field,
+                      "owner_tag: the wrapper's fields must be visible to whoever gets it");
+  }
+
+  void after() {
+    Sync::assert_that(slot_.owner() == &interpreters_[0], "owner_tag: the tag never changes");
+    Sync::assert_that(slot_.owns(),
+                      "owner_tag: set_owns never loses an update (every thread's last write set the bit)");
+    slot_.maybe_destroy();
+    Sync::assert_that(decref_count_ == 1, "owner_tag: the owned wrapper is released exactly once");
+    Sync::assert_that(b_errors_ == 2, "owner_tag: another interpreter gets an ownership error naming the owner");
+  }
+
+ private:
+  static constexpr int wrapper_field = 42;
+
+  python_object* as_object() { return reinterpret_cast<python_object*>(&wrapper_); }
+
+  void other_interpreter_tries() {
+    const interpreter* self = &interpreters_[1];
+    gil_.with(1, [&] {
+      try {
+        slot_.init(self, reinterpret_cast<python_object*>(&other_wrapper_),
+                   interpreter_status::tagged_by_other);
+      } catch (const ownership_error& error) {
+        if (error.owner() == &interpreters_[0] && error.self() == self) ++b_errors_;
+      }
+      try {
+        slot_.check(self);
+      } catch (const ownership_error& error) {
+        if (error.owner() == &interpreters_[0] && error.self() == self) ++b_errors_;
+      }
+    });
+  }
+
+  static void count_decref(const interpreter& self, python_object*) {
+    ++static_cast<owner_tag_ownership_bit*>(self.user_data)->decref_count_;
+  }
+
+  interpreter interpreters_[2] = {};
+  wrapper_object<Sync> wrapper_;
+  wrapper_object<Sync> other_wrapper_;
+  int decref_count_ = 0;  // after() only
+  int b_errors_ = 0;      // thread 2 only, then after()
   gil_set<Sync, C> gil_;
   owner_tag_of<Sync, V> slot_;
 };
