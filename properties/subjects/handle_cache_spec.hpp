@@ -14,6 +14,7 @@
 #include <string>
 #include <utility>
 
+#include "linearizability/predicted_model.hpp"
 #include "linearizability/observation.hpp"
 #include "linearizability/parallel_program.hpp"
 #include "ordercheck/scenarios/scenario.hpp"
@@ -39,7 +40,7 @@ struct handle_cache_spec {
     });
   }
 
-  struct model {
+  struct model : predicted_model<model> {
     using input = operation;
     using output = observation;
     struct state {
@@ -62,11 +63,6 @@ struct handle_cache_spec {
         expected = observation::of(op.fresh);
       }
       return {expected, s};
-    }
-    static std::optional<state> step(const state& before, const operation& op, const observation& seen) {
-      auto [expected, after] = predict(before, op);
-      if (!(expected == seen)) return std::nullopt;
-      return after;
     }
   };
   // One thread's view is the same model: the same predict().

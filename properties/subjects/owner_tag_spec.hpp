@@ -24,6 +24,7 @@
 #include <string>
 #include <utility>
 
+#include "linearizability/predicted_model.hpp"
 #include "linearizability/observation.hpp"
 #include "linearizability/parallel_program.hpp"
 #include "ordercheck/owner_tag/status.hpp"
@@ -79,7 +80,7 @@ struct owner_tag_spec {
         rc::gen::arbitrary<bool>());
   }
 
-  struct model {
+  struct model : predicted_model<model> {
     using input = operation;
     using output = observation;
     struct state {
@@ -165,11 +166,6 @@ struct owner_tag_spec {
           break;
       }
       return {expected, s};
-    }
-    static std::optional<state> step(const state& before, const operation& op, const observation& seen) {
-      auto [expected, after] = predict(before, op);
-      if (!(expected == seen)) return std::nullopt;
-      return after;
     }
   };
   // One thread's view is the same model: the same predict().

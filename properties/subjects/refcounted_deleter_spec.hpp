@@ -22,6 +22,7 @@
 #include <string>
 #include <utility>
 
+#include "linearizability/predicted_model.hpp"
 #include "linearizability/observation.hpp"
 #include "linearizability/parallel_program.hpp"
 #include "ordercheck/refcounted_deleter/storage.hpp"
@@ -60,7 +61,7 @@ struct refcounted_deleter_spec {
     // (share(s -> s) does nothing; the generator leaves it in: it shrinks to it.)
   }
 
-  struct model {
+  struct model : predicted_model<model> {
     using input = operation;
     using output = observation;
     struct state {
@@ -100,11 +101,6 @@ struct refcounted_deleter_spec {
           break;
       }
       return {expected, s};
-    }
-    static std::optional<state> step(const state& before, const operation& op, const observation& seen) {
-      auto [expected, after] = predict(before, op);
-      if (!(expected == seen)) return std::nullopt;
-      return after;
     }
   };
   // One thread's view is the same model: the same predict().
