@@ -37,17 +37,23 @@ std::uint64_t progress_board::completed_rounds() const {
   return completed_rounds_.load(std::memory_order_relaxed);
 }
 
-double progress_board::seconds_since_progress() const {
-  return static_cast<double>(now_nanoseconds() - progress_nanoseconds_.load(std::memory_order_relaxed)) / 1e9;
+// Seconds from `stamp` to now, never negative. The stamp is read before the
+// clock: a worker may publish a newer stamp at any moment, and reading the
+// clock first let `now - stamp` wrap around, which the watchdog took for a
+// hang of 18446744073 s.
+static double seconds_since(const std::atomic<std::uint64_t>& stamp) {
+  const std::uint64_t then = stamp.load(std::memory_order_relaxed);
+  const std::uint64_t now = now_nanoseconds();
+  return now > then ? static_cast<double>(now - then) / 1e9 : 0.0;
 }
 
+double progress_board::seconds_since_progress() const { return seconds_since(progress_nanoseconds_); }
+
 std::string progress_board::describe() const {
-  const std::uint64_t now = now_nanoseconds();
   std::string text;
   for (unsigned i = 0; i <= workers_; ++i) {
     const slot& s = slots_[i];
-    const double seconds =
-        static_cast<double>(now - s.since_nanoseconds.load(std::memory_order_relaxed)) / 1e9;
+    const double seconds = seconds_since(s.since_nanoseconds);
     char who[32];
     if (i == workers_) {
       std::snprintf(who, sizeof who, "main thread");
