@@ -10,9 +10,22 @@ namespace ordercheck::stress {
 namespace {
 
 // slow() makes both threads miss before either claims: upstream's loser
-// always fails its claim with the tag equal to self.
+// always fails its claim with the tag equal to self. Under TSan with no GIL,
+// the winner's plain store of the cached handle (upstream.hpp:44) can also
+// race a later hit's plain load (upstream.hpp:38) in an earlier round, and
+// TSan stops the run at its first report. Either report is this defect, and
+// one of them comes every run (the assertion is structural); which one comes
+// first is luck, so the test accepts both and checks each one's content.
 TEST(structural_detection, upstream_handle_cache_both_miss_asserts_free_threaded) {
   const isolated_run run = testing::run_check("handle_cache/upstream/free_threaded/forced_both_miss_in_slow");
+#if ORDERCHECK_STRESS_THREAD_SANITIZER
+  if (run.record.observed == results::verdict::data_race) {
+    ASSERT_GE(run.record.sites.size(), 2u) << run.record.message;
+    EXPECT_EQ(run.record.sites[0].file, "impl/ordercheck/handle_cache/upstream.hpp") << run.record.message;
+    EXPECT_EQ(run.record.sites[1].file, "impl/ordercheck/handle_cache/upstream.hpp") << run.record.message;
+    return;
+  }
+#endif
   EXPECT_EQ(run.record.observed, results::verdict::assertion) << run.record.message;
   EXPECT_TRUE(run.found_by_invariant) << run.record.message;
   EXPECT_NE(run.record.message.find("tag already equal to self"), std::string::npos) << run.record.message;
