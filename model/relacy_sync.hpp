@@ -31,6 +31,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "ordercheck/sync/assertion_failure.hpp"
+
 #include <relacy/relacy.hpp>
 
 #include "call_site.hpp"
@@ -203,15 +205,25 @@ struct relacy_sync {
                             rl::debug_info(fn, file, line));
   }
 
-  // An internal assertion: a failed one fails the execution as Relacy's
-  // "user assert failed", with `message` in the report.
+  // How a failed assert_that is reported. fail_execution (the default, for
+  // the model cells): the execution fails as Relacy's "user assert failed",
+  // with `message` in the report. throw_exception: it throws
+  // assertion_failure as std_sync does, for drivers whose sequential model
+  // predicts some assertions (the properties layer's Relacy mode catches it
+  // inside the simulated thread and records it as an observation).
+  enum class assertion_mode { fail_execution, throw_exception };
+  static assertion_mode& assertions() {
+    static assertion_mode mode = assertion_mode::fail_execution;
+    return mode;
+  }
+
+  // An internal assertion, reported as assertions() says.
   static void assert_that(bool condition, const char* message,
                           const char* fn = __builtin_FUNCTION(), const char* file = __builtin_FILE(),
                           unsigned line = __builtin_LINE()) {
-    if (!condition) {
-      rl::ctx().fail_test(message, rl::test_result_user_assert_failed,
-                          rl::debug_info(fn, file, line));
-    }
+    if (condition) return;
+    if (assertions() == assertion_mode::throw_exception) throw assertion_failure(message);
+    rl::ctx().fail_test(message, rl::test_result_user_assert_failed, rl::debug_info(fn, file, line));
   }
 
   static memory_order from_order_name(const char* name, memory_order fallback) {

@@ -32,14 +32,9 @@
 #include <string>
 #include <thread>
 
-namespace ordercheck {
+#include "ordercheck/sync/assertion_failure.hpp"
 
-// Thrown by std_sync::assert_that: an internal invariant of a primitive does not
-// hold. Upstream raises c10::Error from TORCH_INTERNAL_ASSERT at the same point.
-class assertion_failure : public std::logic_error {
- public:
-  using std::logic_error::logic_error;
-};
+namespace ordercheck {
 
 struct std_sync {
   using memory_order = std::memory_order;
