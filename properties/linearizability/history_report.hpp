@@ -23,7 +23,8 @@ std::string describe_operation(const operation_record<operation, observation>& r
 }
 
 template <class Spec>
-std::string describe_history(const recorded_history& h, const check_outcome& outcome) {
+std::string describe_history(const recorded_history& h, const check_outcome& outcome,
+                             const char* no_order = "no legal linearization") {
   unsigned lanes = 0;
   for (const auto& r : h) lanes = std::max(lanes, r.thread + 1);
   std::vector<std::size_t> order(h.size());
@@ -44,7 +45,7 @@ std::string describe_history(const recorded_history& h, const check_outcome& out
     out += "  " + row + "\n";
   }
   if (!outcome.linearizable) {
-    out += "no legal linearization; the longest legal prefix is:";
+    out += std::string(no_order) + "; the longest legal prefix is:";
     for (std::size_t i : outcome.longest_prefix) out += " " + Spec::operation_name(h[i].input) + "->" + to_string(h[i].output) + ";";
     out += outcome.longest_prefix.empty() ? " (empty)\n" : "\n";
   }

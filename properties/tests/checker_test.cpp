@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "linearizability/checker.hpp"
+#include "linearizability/sequential_consistency.hpp"
 
 namespace ordercheck::properties {
 namespace {
@@ -193,6 +194,55 @@ TEST(Checker, ManyConcurrentWritersAreSearchedQuicklyWithMemoisation) {
 TEST(Checker, LongestPrefixShowsWhereOrdersBreakDown) {
   register_history h = {write(1, 1, 1, 2), read(1, 1, 3, 4), read(2, 0, 5, 6)};
   const check_outcome r = check_linearizable<register_model>(h);
+  ASSERT_FALSE(r.linearizable);
+  EXPECT_EQ(r.longest_prefix, (std::vector<std::size_t>{0, 1}));
+}
+
+// Sequential consistency (the Relacy mode's criterion): program order per
+// thread, the prefix (thread 0) first, real time across threads ignored.
+using keyed_history = history<unpartitioned_keyed_model::input, int>;
+operation_record<unpartitioned_keyed_model::input, int> kwrite(unsigned thread, unsigned key, int v, std::uint64_t at) {
+  return {thread, {key, true, v}, 0, at, at + 1};
+}
+operation_record<unpartitioned_keyed_model::input, int> kread(unsigned thread, unsigned key, int v, std::uint64_t at) {
+  return {thread, {key, false, 0}, v, at, at + 1};
+}
+
+TEST(SequentialConsistency, StaleReadOnAnotherThreadIsSequentiallyConsistent) {
+  // Not linearizable (the read starts after the write returned), but no
+  // program order forbids putting the read first.
+  register_history h = {write(1, 1, 1, 2), read(2, 0, 3, 4)};
+  EXPECT_FALSE(check_linearizable<register_model>(h).linearizable);
+  const check_outcome r = check_sequentially_consistent<register_model>(h);
+  ASSERT_TRUE(r.linearizable);
+  EXPECT_EQ(r.linearization, (std::vector<std::size_t>{1, 0}));
+}
+
+TEST(SequentialConsistency, StaleReadOnTheWritersThreadIsNot) {
+  register_history h = {write(1, 1, 1, 2), read(1, 0, 3, 4)};
+  const check_outcome r = check_sequentially_consistent<register_model>(h);
+  EXPECT_FALSE(r.linearizable);
+  EXPECT_EQ(r.failing_part.size(), 2u);
+}
+
+TEST(SequentialConsistency, PrefixComesBeforeEveryThread) {
+  // thread 0 is the sequential prefix: a later read of the initial value is illegal.
+  EXPECT_FALSE(check_sequentially_consistent<register_model>({write(0, 1, 1, 2), read(1, 0, 3, 4)}).linearizable);
+  EXPECT_TRUE(check_sequentially_consistent<register_model>({write(1, 1, 1, 2), read(0, 0, 3, 4)}).linearizable);
+}
+
+TEST(SequentialConsistency, StoreBufferingOutcomeIsNot) {
+  // Dekker / SB: each thread writes its flag, then reads the other's as 0.
+  // Allowed on x86 without fences, impossible in any interleaving.
+  keyed_history h = {kwrite(1, 0, 1, 1), kread(1, 1, 0, 3), kwrite(2, 1, 1, 5), kread(2, 0, 0, 7)};
+  EXPECT_FALSE(check_sequentially_consistent<unpartitioned_keyed_model>(h).linearizable);
+  h[3].output = 1;  // one of them sees the other's write: fine
+  EXPECT_TRUE(check_sequentially_consistent<unpartitioned_keyed_model>(h).linearizable);
+}
+
+TEST(SequentialConsistency, LongestPrefixShowsWhereOrdersBreakDown) {
+  register_history h = {write(1, 1, 1, 2), read(1, 1, 3, 4), read(1, 0, 5, 6)};
+  const check_outcome r = check_sequentially_consistent<register_model>(h);
   ASSERT_FALSE(r.linearizable);
   EXPECT_EQ(r.longest_prefix, (std::vector<std::size_t>{0, 1}));
 }
