@@ -24,6 +24,9 @@ namespace ordercheck::properties {
 
 struct handle_cache_spec {
   static constexpr const char* subject_name = "handle_cache";
+  // The primitive allocates nothing; the heap is only error messages (the
+  // Relacy mode stops tracking it: relacy/relacy_program.hpp).
+  static constexpr bool heap_is_bookkeeping = true;
   enum code : std::uint8_t { ptr_or };
 
   static std::string operation_name(const operation& op) {

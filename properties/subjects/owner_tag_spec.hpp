@@ -15,6 +15,10 @@
 // The parallel part uses interpreter A only: two interpreters racing for an
 // untagged slot see the tag claimed before the wrapper is installed, which no
 // one-step model allows (README, "Properties layer"); the prefix uses both.
+// For the same reason init_other (which reads only the tag) is generated for
+// the prefix only: in parallel it sees its own interpreter's claim before
+// the install (found by the Relacy mode: thread 1 init_other -> owner A,
+// then wrap -> its own wrapper, which thread 2's wrap also returns).
 #pragma once
 
 #include <rapidcheck.h>
@@ -35,6 +39,9 @@ namespace ordercheck::properties {
 
 struct owner_tag_spec {
   static constexpr const char* subject_name = "owner_tag";
+  // The primitive allocates nothing; the heap is only error messages (the
+  // Relacy mode stops tracking it: relacy/relacy_program.hpp).
+  static constexpr bool heap_is_bookkeeping = true;
   enum code : std::uint8_t { wrap, check, init, init_other, set_owns, owns, maybe_destroy, releases, hermetic, init_fresh, init_ours };
 
   static std::string operation_name(const operation& op) {
@@ -61,11 +68,23 @@ struct owner_tag_spec {
     // installed wrapper (so does a wrap in hermetic mode, whose check hides
     // the wrapper), its set_owns(true) on an empty slot does not assert, and
     // its maybe_destroy leaves an unowned wrapper in place.
-    std::vector<std::uint8_t> codes = {wrap, check, init_other, owns};
+    std::vector<std::uint8_t> codes = {wrap, check, owns};
+    // init_other reads the tag alone, so in parallel it can see a claim whose
+    // wrapper is not installed yet (by its own interpreter, too): a state no
+    // one-step model of wrap has (see the header). Sequential parts only.
+    if (where == prefix_lane) codes.push_back(init_other);
     if (!menu.agreed_with_upstream_only) {
-      codes.insert(codes.end(), {init, set_owns, maybe_destroy, releases, hermetic});
-      // Promises about the object's sharing: sequential parts only.
-      if (where == prefix_lane) codes.insert(codes.end(), {init_fresh, init_ours});
+      codes.insert(codes.end(), {init, set_owns, maybe_destroy, hermetic});
+      // releases() counts decrefs, which maybe_destroy makes after its
+      // exchange (its linearization point): in parallel, a count read
+      // between the two sees no atomic step of the model. Sequential only;
+      // the model cells check "released exactly once" (Relacy history seen:
+      // one thread's exchange takes the owned word, another's releases() -> 0).
+      if (where == prefix_lane) codes.push_back(releases);
+      // A promise about the object's sharing: sequential parts only. (Not
+      // init_ours: generated blindly, its promise "tagged by us" is often
+      // false, and a broken promise has no behaviour to predict.)
+      if (where == prefix_lane) codes.push_back(init_fresh);
     }
     const unsigned max_interpreter = where == prefix_lane ? 2 : 1;
     return rc::gen::apply(
@@ -175,7 +194,14 @@ struct owner_tag_spec {
   template <class Sync, class Tag, contract C>
   class system {
    public:
-    system() { Tag::hermetic_mode::set(false); }
+    // Every run starts with every thread's hermetic flag off. Relacy's
+    // per-thread flags are static, indexed by simulated thread, and outlive
+    // one execution, so they are all cleared; real threads start fresh.
+    system() { clear_hermetic_flags(); }
+    // Between the sequential prefix and the parallel threads, which are new
+    // threads with their flags off. Relacy runs the prefix on simulated
+    // thread 0, whose flag thread 1 would otherwise inherit.
+    void start_parallel_part() { clear_hermetic_flags(); }
     ~system() { Tag::hermetic_mode::set(false); }
 
     observation run(const operation& op, lane) {
@@ -186,6 +212,11 @@ struct owner_tag_spec {
     }
 
    private:
+    static void clear_hermetic_flags() {
+      if constexpr (requires { Tag::hermetic_mode::clear(); }) Tag::hermetic_mode::clear();
+      else Tag::hermetic_mode::set(false);
+    }
+
     observation call(const operation& op) {
       const interpreter* self = interpreters_.get(op.argument);
       auto seen = [](std::optional<python_object*> w) {
