@@ -23,9 +23,9 @@
 // who returns the winner's wrapper) and read with acquire loads, so a thread that
 // sees the wrapper sees everything its creator wrote into it. The tag carries
 // no data (interpreters outlive every slot), so its operations are relaxed: a
-// reader that sees the tag but not yet the wrapper gets "no wrapper", the same
-// answer it would get a moment earlier. The ownership bit is changed with
-// atomic read-modify-writes on the same word, so no update is lost.
+// reader that sees the tag but not yet the wrapper gets "no wrapper", as it
+// would a moment earlier. The ownership bit is changed by acquire RMWs and read
+// acquire, so whoever saw the word also sees the tag; no update of it is lost.
 #pragma once
 
 #include <cstdint>
@@ -86,14 +86,14 @@ class owner_tag {
     throw ownership_error("read the wrapper", self, tag);
   }
 
-  // relaxed: the bit is a flag on the word; it publishes nothing.
-  bool owns() const { return (word_.load(Sync::relaxed) & owns_bit) != 0; }
+  // acquire: seeing the bit means a wrapper was installed; see its tag too.
+  bool owns() const { return (word_.load(Sync::acquire) & owns_bit) != 0; }
 
   void set_owns(bool owns) {
-    // relaxed: an atomic read-modify-write cannot lose an update, and the bit
-    // publishes nothing.
-    const std::uintptr_t before = owns ? word_.fetch_or(owns_bit, Sync::relaxed)
-                                       : word_.fetch_and(~owns_bit, Sync::relaxed);
+    // acquire (both): having read the installed word, a later check must see
+    // the installer's tag, never "untagged". An RMW loses no update.
+    const std::uintptr_t before = owns ? word_.fetch_or(owns_bit, Sync::acquire)
+                                       : word_.fetch_and(~owns_bit, Sync::acquire);
     Sync::assert_that(untagged(before) != nullptr || !owns,
                       "owner_tag: set_owns(true) needs an installed wrapper");
   }
