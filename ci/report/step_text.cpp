@@ -31,11 +31,19 @@ std::string site_text(const results::site& s) {
 
 std::string site_role_of(const results::record& r, const results::step& s) {
   if (s.file.empty()) return "";
-  for (const auto& site : r.sites) {
+  auto matches = [&](const results::site& site) {
     const bool same_operation = site.operation.empty() || s.operation.empty() || site.operation == s.operation;
-    if (site.file == s.file && site.line == s.line && same_operation) {
-      return site.role.empty() ? "site" : site.role;
-    }
+    return site.file == s.file && site.line == s.line && same_operation;
+  };
+  auto role = [](const results::site& site) { return site.role.empty() ? std::string("site") : site.role; };
+  // Two accesses at one line (a race between two runs of the same store):
+  // the stress layer lists its sites in step order, so step N is site N-1.
+  if (r.layer == "stress" && s.step > 0) {
+    const auto index = static_cast<std::size_t>(s.step - 1);
+    if (index < r.sites.size() && matches(r.sites[index])) return role(r.sites[index]);
+  }
+  for (const auto& site : r.sites) {
+    if (matches(site)) return role(site);
   }
   return "";
 }

@@ -7,6 +7,7 @@
 #include "report_data.hpp"
 #include "sarif_report.hpp"
 #include "sarif_structure.hpp"
+#include "step_text.hpp"
 #include "text_report.hpp"
 
 #include <gtest/gtest.h>
@@ -86,6 +87,33 @@ TEST(Swimlane, HasOneColumnPerThreadAndPointsAtTheWeakenedLine) {
 TEST(Swimlane, SaysWhenTheEngineRecordedNoInterleaving) {
   const auto results = read_results({data_dir + "/stress_tsan.jsonl"});
   EXPECT_EQ(swimlane_text(results.records[0]), "interleaving: none recorded by engine 'tsan'\n");
+}
+
+TEST(Swimlane, StressRaceAtOneLineNamesTheRacingAccessAndTheOther) {
+  // TSan: two runs of the same plain store race; both accesses name one line.
+  record r;
+  r.layer = "stress";
+  for (const char* role : {"other access", "racing access"}) {
+    results::site site;
+    site.file = "impl/ordercheck/owner_tag/upstream.hpp";
+    site.line = 60;
+    site.operation = "write";
+    site.role = role;
+    r.sites.push_back(site);
+  }
+  for (int i = 0; i < 2; ++i) {
+    results::step step;
+    step.step = i + 1;
+    step.thread = i + 1;
+    step.file = r.sites[0].file;
+    step.line = 60;
+    step.operation = "write";
+    r.interleaving.push_back(step);
+  }
+  EXPECT_EQ(site_role_of(r, r.interleaving[0]), "other access");
+  EXPECT_EQ(site_role_of(r, r.interleaving[1]), "racing access");
+  r.layer = "model";  // model steps are not in site order: the first match
+  EXPECT_EQ(site_role_of(r, r.interleaving[1]), "other access");
 }
 
 TEST(SarifStructure, GeneratedLogIsSound) {
