@@ -5,19 +5,25 @@
 // after the standard headers).
 #pragma once
 
+#include "ordercheck/owner_tag/status.hpp"
 #include "relacy_sync.hpp"
 
 namespace ordercheck {
 
-// Resets the relacy_sync state that lives outside the scenario object (the
-// per-thread flags) before each execution, then forwards to the scenario.
-template <class Scenario, class... ThreadFlagTags>
-struct relacy_test_suite
-    : rl::test_suite<relacy_test_suite<Scenario, ThreadFlagTags...>, Scenario::thread_count> {
+// The relacy_sync state that lives outside any test object: the per-thread
+// flags of every thread_flag tag the primitives use. Relacy indexes them by
+// simulated thread and they outlive an execution, so every driver clears them
+// before each execution (and the properties driver again after its prefix,
+// which runs on simulated thread 0).
+inline void clear_relacy_thread_flags() { relacy_sync::thread_flag<hermetic_mode_tag>::clear(); }
+
+// Resets that state before each execution, then forwards to the scenario.
+template <class Scenario>
+struct relacy_test_suite : rl::test_suite<relacy_test_suite<Scenario>, Scenario::thread_count> {
   Scenario scenario;
 
   void before() {
-    (relacy_sync::thread_flag<ThreadFlagTags>::clear(), ...);
+    clear_relacy_thread_flags();
     scenario.before();
   }
   void thread(unsigned index) { scenario.thread(index); }

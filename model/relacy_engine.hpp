@@ -27,8 +27,7 @@ unsigned long long configure(rl::test_params& params, const run_settings& settin
 
 template <class Scenario>
 engine_outcome run_in_relacy(const run_settings& settings) {
-  // Every thread_flag tag the primitives use, cleared before each execution.
-  using suite = relacy_test_suite<Scenario, hermetic_mode_tag>;
+  using suite = relacy_test_suite<Scenario>;
   history_stream& output = relacy_output();
   output.clear();
   rl::test_params params;

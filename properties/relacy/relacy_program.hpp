@@ -23,6 +23,7 @@
 #include "linearizability/counterexample_search.hpp"
 #include "linearizability/parallel_program.hpp"
 #include "linearizability/sequential_consistency.hpp"
+#include "model_driver.hpp"
 #include "relacy_sync.hpp"
 #include "relacy_untracked_heap.hpp"
 
@@ -58,10 +59,11 @@ struct relacy_program_test : rl::test_suite<relacy_program_test<Spec, System, Th
     r.size = 0;
     r.clock = 1;
     r.violation = false;
+    clear_relacy_thread_flags();
     for (const operation& op : r.program->prefix) run_one(op, prefix_lane);
     // Relacy runs before() on simulated thread 0, which then runs thread 1's
-    // operations; per-thread state the prefix set must not leak into it.
-    if constexpr (requires { system.start_parallel_part(); }) system.start_parallel_part();
+    // operations: the parallel threads start with fresh flags, as real ones do.
+    clear_relacy_thread_flags();
   }
 
   void thread(unsigned index) {

@@ -194,14 +194,8 @@ struct owner_tag_spec {
   template <class Sync, class Tag, contract C>
   class system {
    public:
-    // Every run starts with every thread's hermetic flag off. Relacy's
-    // per-thread flags are static, indexed by simulated thread, and outlive
-    // one execution, so they are all cleared; real threads start fresh.
-    system() { clear_hermetic_flags(); }
-    // Between the sequential prefix and the parallel threads, which are new
-    // threads with their flags off. Relacy runs the prefix on simulated
-    // thread 0, whose flag thread 1 would otherwise inherit.
-    void start_parallel_part() { clear_hermetic_flags(); }
+    // Relacy's flags are cleared by its driver (model/model_driver.hpp).
+    system() { Tag::hermetic_mode::set(false); }
     ~system() { Tag::hermetic_mode::set(false); }
 
     observation run(const operation& op, lane) {
@@ -212,11 +206,6 @@ struct owner_tag_spec {
     }
 
    private:
-    static void clear_hermetic_flags() {
-      if constexpr (requires { Tag::hermetic_mode::clear(); }) Tag::hermetic_mode::clear();
-      else Tag::hermetic_mode::set(false);
-    }
-
     observation call(const operation& op) {
       const interpreter* self = interpreters_.get(op.argument);
       auto seen = [](std::optional<python_object*> w) {
