@@ -13,6 +13,10 @@
 //
 // The policy's API, which every backend provides:
 //   memory_order, relaxed, acquire, release, acq_rel, seq_cst
+// Every atomic<T> and plain<T> starts at T{} when default-constructed (as
+// std::atomic does since C++20); relacy_sync does the same, so a primitive
+// that relies on the zero behaves alike under both.
+//
 //   atomic<T>       load(o), store(v, o), exchange(v, o), fetch_add(v, o),
 //                   fetch_sub(v, o), fetch_or(v, o), fetch_and(v, o),
 //                   compare_exchange_strong(expected, desired, success, failure)
