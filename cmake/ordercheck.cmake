@@ -72,6 +72,26 @@ if(ORDERCHECK_PROPERTIES)
 endif()
 if(ORDERCHECK_MODEL)
   ordercheck_require_header(ORDERCHECK_RELACY_INCLUDE relacy/relacy.hpp PACKAGE relacy-dev)
+  # ordercheck::relacy: the include path and flags of every target that
+  # includes Relacy. Each flag keeps one of Relacy's checks alive in the
+  # optimised model build; model/calibration/ proves each check (README,
+  # "Engine calibration", has the measurements):
+  #  -fno-sized-deallocation: Relacy replaces the global new/delete in every
+  #    file that includes it; g++ would send `delete p` to the library's sized
+  #    delete, which frees Relacy's memory with libc.
+  #  -fno-lifetime-dse: Relacy marks an rl::atomic or rl::var freed by a store
+  #    in its destructor (rl::signature's magic_ = 0). Lifetime dead-store
+  #    elimination, on at -O2 and -O3, deletes that store as dead (the object's
+  #    lifetime ends right after it), so an access through a deleted object
+  #    passes: use after free goes unseen.
+  # NDEBUG (the Release build type's) weakens nothing: Relacy's user-facing
+  # checks (races, freed memory, leaks, RL_ASSERT) are always compiled in, and
+  # its RL_VERIFY self-checks follow _DEBUG/RL_DO_ASSERT, not NDEBUG.
+  set(ORDERCHECK_RELACY_FLAGS -fno-sized-deallocation -fno-lifetime-dse)
+  add_library(ordercheck_relacy INTERFACE)
+  target_include_directories(ordercheck_relacy INTERFACE ${ORDERCHECK_RELACY_INCLUDE})
+  target_compile_options(ordercheck_relacy INTERFACE ${ORDERCHECK_RELACY_FLAGS})
+  add_library(ordercheck::relacy ALIAS ordercheck_relacy)
 endif()
 if(ORDERCHECK_TOOLS OR ORDERCHECK_MODEL OR ORDERCHECK_STRESS OR ORDERCHECK_PROPERTIES)
   ordercheck_require(nlohmann_json PACKAGE nlohmann-json3-dev)

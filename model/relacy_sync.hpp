@@ -14,6 +14,9 @@
 //  3. Each atomic call site that runs is recorded (site_registry), so tools can
 //     tell which sites the models reach.
 //
+// Initial values agree with std_sync: a default-constructed atomic<T> or
+// plain<T> holds T{} (model/calibration/default_values_test.cpp checks both).
+//
 // Include order: standard headers first, then <relacy/relacy.hpp> (which
 // redefines new/delete as macros), then this file, then the impl/ headers.
 //
@@ -76,7 +79,10 @@ struct relacy_sync {
     using storage = relacy_atomic_storage<T>;
 
    public:
-    atomic() = default;
+    // Value-initialised, as std_sync's std::atomic<T> is since C++20: a
+    // primitive that relies on the zero behaves alike under both policies.
+    // Relacy records it as a relaxed store by the constructing thread.
+    atomic() : value_(storage::in(T{})) {}
     atomic(T initial) : value_(storage::in(initial)) {}  // NOLINT: mirrors std::atomic's converting constructor
 
     T load(memory_order order, const char* fn = __builtin_FUNCTION(),
@@ -144,7 +150,8 @@ struct relacy_sync {
   template <class T>
   class plain {
    public:
-    plain() = default;
+    // Value-initialised, as std_sync's plain<T> is (see atomic() above).
+    plain() : value_(T{}) {}
     explicit plain(T initial) : value_(initial) {}
 
     T load(const char* fn = __builtin_FUNCTION(), const char* file = __builtin_FILE(),

@@ -121,7 +121,7 @@ class refcounted_deleter_mix {
 
   unsigned threads_;
   std::unique_ptr<storage<std_sync>[]> storages_;
-  std::atomic<int> inner_runs_{0};
+  std_sync::atomic<int> inner_runs_{0};  // the policy's type: owner_context::inner_runs points to it
   gil_set<std_sync, C, interpreters> gil_;
   std::optional<scenarios::refcounted_sharing_of<std_sync, V>> sharing_;
 };

@@ -4,7 +4,8 @@
 // the only file in impl/ that names a backend. model/relacy_sync.hpp is its
 // mirror for the Relacy model checker and must keep the same shape.
 //
-// Cost: nothing. `atomic<T>` *is* std::atomic<T>, `plain<T>` is a struct of one
+// Cost: nothing. `atomic<T>` *is* std::atomic<T> (except under ThreadSanitizer,
+// where it also tells TSan what fences do: tsan_fences.hpp), `plain<T>` is a struct of one
 // T with inline accessors, and no call site is recorded. README.md ("std_sync
 // costs nothing") says how that is checked.
 //
@@ -13,6 +14,10 @@
 //
 // The policy's API, which every backend provides:
 //   memory_order, relaxed, acquire, release, acq_rel, seq_cst
+// Every atomic<T> and plain<T> starts at T{} when default-constructed (as
+// std::atomic does since C++20); relacy_sync does the same, so a primitive
+// that relies on the zero behaves alike under both.
+//
 //   atomic<T>       load(o), store(v, o), exchange(v, o), fetch_add(v, o),
 //                   fetch_sub(v, o), fetch_or(v, o), fetch_and(v, o),
 //                   compare_exchange_strong(expected, desired, success, failure)
@@ -34,6 +39,19 @@
 
 #include "ordercheck/sync/assertion_failure.hpp"
 
+// Under ThreadSanitizer, atomics and fences go through tsan_fences.hpp, which
+// tells TSan what a fence does (TSan itself ignores std::atomic_thread_fence).
+#if defined(__SANITIZE_THREAD__)
+#define ORDERCHECK_TSAN_FENCES 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define ORDERCHECK_TSAN_FENCES 1
+#endif
+#endif
+#ifdef ORDERCHECK_TSAN_FENCES
+#include "ordercheck/sync/tsan_fences.hpp"
+#endif
+
 namespace ordercheck {
 
 struct std_sync {
@@ -44,8 +62,13 @@ struct std_sync {
   static constexpr memory_order acq_rel = std::memory_order_acq_rel;
   static constexpr memory_order seq_cst = std::memory_order_seq_cst;
 
+#ifdef ORDERCHECK_TSAN_FENCES
+  template <class T>
+  using atomic = tsan_fences::fenced_atomic<T>;  // std::atomic<T> plus what TSan must know
+#else
   template <class T>
   using atomic = std::atomic<T>;
+#endif
 
   template <class T>
   class plain {
@@ -72,7 +95,11 @@ struct std_sync {
   };
 
   static void pause() noexcept { std::this_thread::yield(); }
+#ifdef ORDERCHECK_TSAN_FENCES
+  static void fence(memory_order order) noexcept { tsan_fences::fence(order); }
+#else
   static void fence(memory_order order) noexcept { std::atomic_thread_fence(order); }
+#endif
 
   static void assert_that(bool condition, const char* message) {
     if (!condition) throw assertion_failure(message);
