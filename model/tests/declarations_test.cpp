@@ -10,8 +10,10 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "cells.hpp"
 
@@ -42,6 +44,43 @@ TEST(ModelDeclarations, EveryCellMatchesTheGoldenTable) {
   std::stringstream golden;
   golden << in.rdbuf();
   EXPECT_EQ(all, golden.str());
+}
+
+// Negative controls: no silent defaults.
+void expect_declaration_error(const std::function<void()>& declare, const std::string& names) {
+  try {
+    declare();
+    ADD_FAILURE() << "accepted; expected a declaration_error naming " << names;
+  } catch (const declaration::declaration_error& error) {
+    EXPECT_NE(std::string(error.what()).find(names), std::string::npos) << error.what();
+  }
+}
+
+TEST(ModelDeclarations, ACellWithNoExpectedVerdictIsRefused) {
+  expect_declaration_error([] { declared_verdicts("my_lock/broken/none/two_increments", {}); },
+                           "my_lock/broken/none/two_increments: no expected verdict declared");
+}
+
+TEST(ModelDeclarations, AMisspeltVerdictIsRefused) {
+  expect_declaration_error([] { declared_verdicts("my_lock/broken/none/two_increments", {"pass", "data-race"}); },
+                           "my_lock/broken/none/two_increments: ");
+}
+
+TEST(ModelDeclarations, TwoSubjectsOnOneTableRowAreRefused) {
+  const declared_subject a{"first", 7, nullptr};
+  const declared_subject b{"second", 7, nullptr};
+  expect_declaration_error([&] { declaration::in_table_order<declared_subject>({&a, &b}); },
+                           "first and second both declare table_row 7");
+}
+
+TEST(ModelDeclarations, SubjectsAreListedInTableRowOrder) {
+  std::vector<std::string> subjects;
+  for (const cell& c : all_cells()) {
+    if (subjects.empty() || subjects.back() != c.subject) subjects.push_back(c.subject);
+  }
+  ASSERT_GE(subjects.size(), 4u);
+  EXPECT_EQ(std::vector<std::string>(subjects.begin(), subjects.begin() + 4),
+            (std::vector<std::string>{"owner_tag", "handle_cache", "refcounted_deleter", "code_context"}));
 }
 
 }  // namespace
