@@ -5,12 +5,16 @@
 // the declarations existed; a change to it is a change of the verdict table
 // and is reviewed as one.
 //
+// Only the subjects the file names are compared: a subject you add (README,
+// "Adding your own primitive") needs no edit here.
+//
 // ORDERCHECK_UPDATE_GOLDEN=1 rewrites the file instead of comparing.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -31,19 +35,40 @@ std::string describe(const cell& c) {
   return out.str();
 }
 
+// The golden file's text, and the subjects it pins (the first part of each
+// unindented id line).
+std::string read_golden(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+std::set<std::string> golden_subjects(const std::string& golden) {
+  std::set<std::string> subjects;
+  std::istringstream lines(golden);
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.empty() && line[0] != ' ') subjects.insert(line.substr(0, line.find('/')));
+  }
+  return subjects;
+}
+
 TEST(ModelDeclarations, EveryCellMatchesTheGoldenTable) {
-  std::string all;
-  for (const cell& c : all_cells()) all += describe(c);
   const std::string path = std::string(ORDERCHECK_SOURCE_DIR) + "/model/tests/golden/model_cells.txt";
   if (std::getenv("ORDERCHECK_UPDATE_GOLDEN") != nullptr) {
+    std::string all;
+    for (const cell& c : all_cells()) all += describe(c);
     std::ofstream(path) << all;
     GTEST_SKIP() << "rewrote " << path;
   }
-  std::ifstream in(path);
-  ASSERT_TRUE(in) << "cannot read " << path;
-  std::stringstream golden;
-  golden << in.rdbuf();
-  EXPECT_EQ(all, golden.str());
+  const std::string golden = read_golden(path);
+  ASSERT_FALSE(golden.empty()) << "cannot read " << path;
+  // The shipped subjects' cells; a subject you add is not in the table.
+  const std::set<std::string> shipped = golden_subjects(golden);
+  std::string all;
+  for (const cell& c : all_cells()) {
+    if (shipped.count(c.subject) != 0) all += describe(c);
+  }
+  EXPECT_EQ(all, golden);
 }
 
 // Negative controls: no silent defaults.
