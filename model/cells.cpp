@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "ordercheck/subject/declaration.hpp"
+
 namespace ordercheck::model {
 
 const char* scheduler_name(scheduler_kind kind) {
@@ -25,13 +27,24 @@ bool cell::expects(results::verdict v) const {
   return std::find(expected.begin(), expected.end(), v) != expected.end();
 }
 
+std::vector<results::verdict> declared_verdicts(const std::string& cell_id,
+                                                std::initializer_list<const char*> names) {
+  return declaration::verdicts_of<results::verdict>(cell_id, names, &results::verdict_from_name);
+}
+
+run_settings proof_settings(const declaration::proof_search& proof) {
+  run_settings s;
+  s.scheduler = proof.full ? scheduler_kind::full : scheduler_kind::bound;
+  if (!proof.full) s.context_bound = proof.context_bound;
+  return s;
+}
+
 const std::vector<cell>& all_cells() {
   static const std::vector<cell> cells = [] {
     std::vector<cell> list;
-    add_owner_tag_cells(list);
-    add_handle_cache_cells(list);
-    add_refcounted_deleter_cells(list);
-    add_code_context_cells(list);
+    for (const declared_subject* subject : declaration::in_table_order(declared_subjects())) {
+      subject->add_cells(list);
+    }
     return list;
   }();
   return cells;

@@ -16,7 +16,7 @@
 namespace ordercheck::stress {
 
 struct check {
-  std::string subject;   // owner_tag, handle_cache, refcounted_deleter, code_context, fixture
+  std::string subject;   // a declared subject (impl/ordercheck/<subject>/subject.hpp), or fixture
   std::string variant;   // reference, upstream, broken
   std::string contract;  // gil, gil_released_in_slow, free_threaded
   std::string scenario;  // the scenario's or mix's name

@@ -2,19 +2,40 @@
 
 #include <fnmatch.h>
 
-namespace ordercheck::stress {
+#include "ordercheck/subject/declaration.hpp"
 
-const std::vector<check>& all_checks() {
-  static const std::vector<check> checks = [] {
-    std::vector<check> out;
-    add_owner_tag_checks(out);
-    add_handle_cache_checks(out);
-    add_refcounted_deleter_checks(out);
-    add_code_context_checks(out);
-    add_fixture_checks(out);
+namespace ordercheck::stress {
+namespace {
+
+struct registry {
+  std::vector<check> checks;
+  std::map<std::string, declared_checks> subjects;  // by name: expectations
+};
+
+const registry& the_registry() {
+  static const registry r = [] {
+    registry out;
+    for (const declared_subject* subject : declaration::in_table_order(declared_subjects())) {
+      declared_checks& declared = out.subjects[subject->name];
+      subject->add_checks(declared);
+      out.checks.insert(out.checks.end(), declared.checks.begin(), declared.checks.end());
+    }
+    add_fixture_checks(out.checks);
     return out;
   }();
-  return checks;
+  return r;
+}
+
+}  // namespace
+
+const std::vector<check>& all_checks() { return the_registry().checks; }
+
+std::string declared_defect(const std::string& subject, const std::string& variant, const std::string& contract) {
+  const auto& subjects = the_registry().subjects;
+  const auto found = subjects.find(subject);
+  if (found == subjects.end()) return {};
+  const auto expectation = found->second.expectations.find({variant, contract});
+  return expectation == found->second.expectations.end() ? std::string() : expectation->second.defect;
 }
 
 bool check_matches(std::string_view pattern, const check& c) {

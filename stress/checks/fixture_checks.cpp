@@ -2,21 +2,28 @@
 #include "fixtures/lock_order_deadlock.hpp"
 #include "fixtures/plain_refcount.hpp"
 #include "harness/sanitizer_stop.hpp"
-#include "scenario_checks.hpp"
+#include "harness/scenario_rounds.hpp"
+#include "ordercheck/sync/std_sync.hpp"
 
 namespace ordercheck::stress {
 
 void add_fixture_checks(std::vector<check>& out) {
   using results::verdict;
-  check refcount = make_scenario_check<fixtures::plain_refcount_two_releases, variant::upstream,
-                                       contract::free_threaded>("fixture", "two threads release a refcount whose count is a plain int");
+  using refcount_scenario = fixtures::plain_refcount_two_releases<std_sync, variant::upstream, contract::free_threaded>;
+  check refcount;
+  refcount.subject = "fixture";
   refcount.variant = "broken";
+  refcount.contract = "free_threaded";
+  refcount.scenario = refcount_scenario::name;
   refcount.description = "two threads release a refcount whose count is a plain int (stress/fixtures/plain_refcount.hpp)";
   // Under TSan the race is structural (no happens-before between the two
   // decrements): expected every run. Without TSan it is a measurement.
   refcount.expected = built_with_thread_sanitizer()
                           ? std::vector<verdict>{verdict::data_race}
                           : std::vector<verdict>{verdict::pass, verdict::assertion};
+  refcount.run = [](const stress_settings& settings, const hang_handler& on_hang) {
+    return run_scenario<refcount_scenario>(settings, on_hang);
+  };
   out.push_back(std::move(refcount));
 
   check deadlock;

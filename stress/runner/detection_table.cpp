@@ -3,7 +3,7 @@
 #include <map>
 #include <sstream>
 
-#include "checks/expected_verdicts.hpp"
+#include "checks/check_registry.hpp"
 #include "isolation/repeated_runs.hpp"
 #include "result_record.hpp"
 
@@ -32,12 +32,6 @@ std::string rate(const results::record* r, bool with_sanitizer) {
   return text.str();
 }
 
-contract contract_from_name(const std::string& name) {
-  if (name == "gil") return contract::gil;
-  if (name == "gil_released_in_slow") return contract::gil_released_in_slow;
-  return contract::free_threaded;
-}
-
 }  // namespace
 
 std::string detection_table(const std::string& with_sanitizer_jsonl, const std::string& without_sanitizer_jsonl) {
@@ -59,7 +53,7 @@ std::string detection_table(const std::string& with_sanitizer_jsonl, const std::
     const results::record* a = with_sanitizer.count(id) ? &with_sanitizer[id] : nullptr;
     const results::record* b = without_sanitizer.count(id) ? &without_sanitizer[id] : nullptr;
     const results::record& any = a != nullptr ? *a : *b;
-    const std::string defect = upstream_defect_description(any.subject, contract_from_name(any.contract));
+    const std::string defect = declared_defect(any.subject, any.variant, any.contract);
     if (defect.empty()) continue;  // the contract hides the defect: not a detection cell
     const std::string scenario = id.substr(id.rfind('/') + 1);
     table << "| " << any.subject << " / " << any.contract << ": " << defect << " | `" << scenario << "` | "

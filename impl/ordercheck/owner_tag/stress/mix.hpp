@@ -14,11 +14,10 @@
 #include <optional>
 #include <vector>
 
-#include "harness/round_runner.hpp"
 #include "ordercheck/scenarios/owner_tag_scenarios.hpp"
 #include "ordercheck/sync/std_sync.hpp"
 
-namespace ordercheck::stress {
+namespace ordercheck::stress_only {
 
 template <variant V, contract C>
 class owner_tag_mix {
@@ -44,7 +43,8 @@ class owner_tag_mix {
     }
   }
 
-  void run_thread(thread_context& context) {
+  template <class Context>
+  void run_thread(Context& context) {
     const unsigned t = context.thread();
     const unsigned interpreter_index = interpreter_of(t);
     const interpreter* self = &interpreters_[interpreter_index];
@@ -165,4 +165,4 @@ class owner_tag_mix {
   std::optional<scenarios::owner_tag_of<std_sync, V>> slot_;
 };
 
-}  // namespace ordercheck::stress
+}  // namespace ordercheck::stress_only

@@ -15,12 +15,11 @@
 #include <type_traits>
 #include <vector>
 
-#include "harness/round_runner.hpp"
 #include "ordercheck/code_context/code_object.hpp"
 #include "ordercheck/scenarios/code_context_scenarios.hpp"
 #include "ordercheck/sync/std_sync.hpp"
 
-namespace ordercheck::stress {
+namespace ordercheck::stress_only {
 
 // Room for every context a round can make: pops of an absent key make a fresh
 // one each time.
@@ -48,7 +47,8 @@ class code_context_mix {
     for (auto& s : seen_) s = {};
   }
 
-  void run_thread(thread_context& context) {
+  template <class Context>
+  void run_thread(Context& context) {
     const unsigned t = context.thread();
     unsigned next_death = 0;
     for (unsigned op = 0; op < operations_per_thread; ++op) {
@@ -148,4 +148,4 @@ class code_context_mix {
   std::optional<map_type> map_;
 };
 
-}  // namespace ordercheck::stress
+}  // namespace ordercheck::stress_only

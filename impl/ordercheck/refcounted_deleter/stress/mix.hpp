@@ -13,11 +13,10 @@
 #include <memory>
 #include <optional>
 
-#include "harness/round_runner.hpp"
 #include "ordercheck/scenarios/refcounted_deleter_scenarios.hpp"
 #include "ordercheck/sync/std_sync.hpp"
 
-namespace ordercheck::stress {
+namespace ordercheck::stress_only {
 
 template <variant V, contract C>
 class refcounted_deleter_mix {
@@ -41,7 +40,8 @@ class refcounted_deleter_mix {
     for (unsigned t = 1; t < threads_; ++t) sharing_->new_storage_from(slot(0, 0), slot(t, 0));
   }
 
-  void run_thread(thread_context& context) {
+  template <class Context>
+  void run_thread(Context& context) {
     const unsigned t = context.thread();
     const unsigned interpreter_index = t % interpreters;
     for (unsigned op = 0; op < operations_per_thread; ++op) {
@@ -85,7 +85,8 @@ class refcounted_deleter_mix {
 
   storage<std_sync>& slot(unsigned thread, unsigned index) { return storages_[thread * slots_per_thread + index]; }
 
-  int random_held(thread_context& context, unsigned t) {
+  template <class Context>
+  int random_held(Context& context, unsigned t) {
     int held[slots_per_thread];
     int count = 0;
     for (unsigned s = 0; s < slots_per_thread; ++s) {
@@ -126,4 +127,4 @@ class refcounted_deleter_mix {
   std::optional<scenarios::refcounted_sharing_of<std_sync, V>> sharing_;
 };
 
-}  // namespace ordercheck::stress
+}  // namespace ordercheck::stress_only

@@ -31,7 +31,7 @@
 
 #include "ordercheck/scenarios/handle_cache_scenarios.hpp"
 
-namespace ordercheck::stress::forced {
+namespace ordercheck::stress_only {
 
 using scenarios::handle_cache_of;
 using scenarios::handle_object;
@@ -117,4 +117,4 @@ class handle_cache_hit_after_claim : public handle_cache_forced_base<Sync, V, C>
   std::atomic<bool> claimed_{false};
 };
 
-}  // namespace ordercheck::stress::forced
+}  // namespace ordercheck::stress_only

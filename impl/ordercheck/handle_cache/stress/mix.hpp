@@ -14,11 +14,10 @@
 #include <optional>
 #include <vector>
 
-#include "harness/round_runner.hpp"
 #include "ordercheck/scenarios/handle_cache_scenarios.hpp"
 #include "ordercheck/sync/std_sync.hpp"
 
-namespace ordercheck::stress {
+namespace ordercheck::stress_only {
 
 template <variant V, contract C>
 class handle_cache_mix {
@@ -38,7 +37,8 @@ class handle_cache_mix {
     }
   }
 
-  void run_thread(thread_context& context) {
+  template <class Context>
+  void run_thread(Context& context) {
     const unsigned t = context.thread();
     const unsigned interpreter_index = interpreter_of(t);
     const interpreter* self = &interpreters_[interpreter_index];
@@ -107,4 +107,4 @@ class handle_cache_mix {
   std::optional<scenarios::handle_cache_of<std_sync, V>> cache_;
 };
 
-}  // namespace ordercheck::stress
+}  // namespace ordercheck::stress_only

@@ -1,0 +1,67 @@
+// code_context's declaration (impl/ordercheck/subject/declaration.hpp says
+// what a declaration is): DESIGN.md's verdict table, fourth row.
+//
+// Both contracts run the same map code (see code_context_scenarios.hpp): the
+// upstream map's own lock makes each dict operation atomic, as the GIL (or a
+// free-threaded dict's lock) does; `gil` adds the GIL around the scenario's
+// Python-level steps. So the upstream defects appear under both, as
+// DESIGN.md says ("GIL or not").
+//
+// Scenarios: impl/ordercheck/scenarios/code_context_scenarios.hpp (every
+// layer); stress only: stress/declare.hpp (stress driver only).
+#pragma once
+
+#include "ordercheck/scenarios/code_context_scenarios.hpp"
+#include "ordercheck/subject/declaration.hpp"
+
+namespace ordercheck::subjects::code_context {
+
+inline constexpr const char* name = "code_context";
+inline constexpr int table_row = 4;
+
+template <class Declarer>
+void declare(Declarer& d) {
+  using namespace ordercheck::declaration;
+  // --- model layer. Full search completes for every scenario here in well
+  // under a second. Every map access holds a lock, so the defects are
+  // logical, never races: the scenario's and the map's own assertions are the
+  // only way they show.
+  model_gil_and_free_threaded<scenarios::code_context_two_getters>(
+      d, "two threads get the same new key at once; both read the context's key field", {"assertion"},
+      "lost insert: both gets miss and both insert; the first caller's context is no longer "
+      "the map's (the scenario's same-context assertion)",
+      full_search, full_search);
+  model_gil_and_free_threaded<scenarios::code_context_two_pops>(
+      d, "two threads pop one present key at once", {"assertion"},
+      "remove racing remove: both pops see the entry and both delete it (the map's KeyError "
+      "assertion), or both take the one context (the scenario's assertion)",
+      full_search, full_search);
+  model_gil_and_free_threaded<scenarios::code_context_get_while_key_dies>(
+      d,
+      "thread 0 gets a new key twice while thread 1 drops the last reference to another key "
+      "that has an entry (its death callback removes the entry)",
+      {"pass"},
+      "each dict operation is atomic and the two threads touch different keys: upstream "
+      "passes this one, which checks the death callback and the table's integrity",
+      full_search, full_search);
+
+  // --- stress layer. Lost insert and KeyError: invariant checks (each dict
+  // operation is locked, so there is no data race), GIL or not.
+  for (const char* contract : {"gil", "gil_released_in_slow", "free_threaded"}) {
+    d.stress_expectation({"reference", contract, {"pass"}});
+  }
+  d.stress_expectation({"upstream", "gil", {"pass", "assertion"}, "check-then-insert: lost insert; KeyError"});
+  d.stress_expectation(
+      {"upstream", "gil_released_in_slow", {"pass", "assertion"}, "check-then-insert: lost insert; KeyError"});
+  d.stress_expectation({"upstream", "free_threaded", {"pass", "assertion"},
+                        "check-then-insert: lost insert; remove racing remove (KeyError)"});
+  constexpr const char* scenarios_file = "impl/ordercheck/scenarios/code_context_scenarios.hpp";
+  d.template stress_scenario<every_variant_and_contract<scenarios::code_context_two_getters>>(
+      {"two threads get one new key at once", scenarios_file});
+  d.template stress_scenario<every_variant_and_contract<scenarios::code_context_two_pops>>(
+      {"two threads pop one present key at once", scenarios_file});
+  d.template stress_scenario<every_variant_and_contract<scenarios::code_context_get_while_key_dies>>(
+      {"one thread gets a key twice while another key dies", scenarios_file});
+}
+
+}  // namespace ordercheck::subjects::code_context
