@@ -17,7 +17,7 @@ report=$1 tests=$2
 gate=$(cd "$tests/../.." && pwd)/gate
 work=$(mktemp -d)
 cleanup() {
-  [ -f "$work/grandchild.pid" ] && kill -KILL "$(cat "$work/grandchild.pid")" 2> /dev/null
+  if [ -f "$work/grandchild.pid" ]; then kill -KILL "$(cat "$work/grandchild.pid")" 2> /dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
