@@ -153,7 +153,20 @@ int run_list(const list_options& options) {
   return problems.empty() ? exit_ok : exit_failed;
 }
 
+// Every output path is checked before a work directory exists or a model runs.
+static void check_outputs(const common_options& common, const std::vector<std::pair<const char*, std::string>>& files) {
+  try {
+    for (const auto& [option, path] : files) results::check_output_file(option, path);
+  } catch (const std::invalid_argument& e) {
+    throw bad_input(e.what());
+  }
+  if (!common.work_dir.empty() && fs::exists(common.work_dir) && !fs::is_directory(common.work_dir)) {
+    throw bad_input("--work-dir '" + common.work_dir + "' is not a folder: name a folder (it is created if missing)");
+  }
+}
+
 int run_mutate(const mutate_options& options) {
+  check_outputs(options.common, {{"--json", options.json_path}, {"--markdown", options.markdown_path}});
   const prepared setup(options.common, true);
   const auto sites = inventory(read_working_tree(setup.options().root));
   const auto known = all_subjects(sites);
@@ -222,6 +235,7 @@ int run_mutate(const mutate_options& options) {
 }
 
 int run_diff(const diff_options& options) {
+  check_outputs(options.common, {{"--json", options.json_path}});
   const prepared setup(options.common, true);
   const std::string& root = setup.options().root;
   source_files before;

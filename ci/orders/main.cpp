@@ -13,7 +13,9 @@
 #include <iostream>
 #include <thread>
 
+#include "cli_numbers.hpp"
 #include "commands.hpp"
+#include "setting_limits.hpp"  // model/: the model runner's ranges
 #include "site_inventory.hpp"
 #include "site_parser.hpp"
 
@@ -28,9 +30,12 @@ void add_common(CLI::App& command, common_options& common) {
       ->check(CLI::IsMember({"quick", "deep"}));
   command.add_option("--scheduler", common.model.scheduler, "the model's scheduler (default: the profile's)")
       ->check(CLI::IsMember({"random", "bound", "full"}));
-  command.add_option("--iterations", common.model.iterations, "iterations per cell (default: the profile's)");
-  command.add_option("--context-bound", common.model.context_bound, "context bound (default: the profile's)");
-  command.add_option("--seed", common.model.seed, "seed for the random scheduler (default: the model's)");
+  command.add_option("--iterations", common.model.iterations, "iterations per cell (default: the profile's)")
+      ->check(ordercheck::results::whole_number(1, ordercheck::model::max_iterations));
+  command.add_option("--context-bound", common.model.context_bound, "context bound (default: the profile's)")
+      ->check(ordercheck::results::whole_number(1, ordercheck::model::max_context_bound));
+  command.add_option("--seed", common.model.seed, "seed for the random scheduler (default: the model's)")
+      ->check(ordercheck::results::whole_number(0, ordercheck::model::max_seed));
   command.add_option("--work-dir", common.work_dir, "where the model runs leave their files (default: a fresh temporary one)");
   command.add_flag("--keep-work-dir", common.keep_work_dir, "keep the work directory when everything was judged");
 }
@@ -54,7 +59,7 @@ int main(int argc, char** argv) {
   mutate_command->add_option("--json", mutate.json_path, "write one results record per mutant (JSON Lines)");
   mutate_command->add_option("--markdown", mutate.markdown_path, "write the matrix as Markdown (for the README)");
   mutate_command->add_option("--jobs", mutate.jobs, "model processes run at once (default: the number of cores)")
-      ->check(CLI::Range(1u, 64u));
+      ->check(ordercheck::results::whole_number(1, 64));
 
   diff_options diff;
   auto* diff_command = app.add_subcommand("diff", "compare the sites at git revision BASE with the working tree and run the touched subjects' model cells");

@@ -22,12 +22,43 @@ std::string rule_name(const record& r) {
 
 std::string rule_id(const record& r) { return "ordercheck/" + rule_name(r); }
 
+// GitHub code scanning wants a full description and help on every rule.
 json rule_for(const record& r) {
   const std::string verdict = rule_name(r);
+  const std::string full =
+      is_defect(r) ? "A concurrency check observed " + verdict +
+                         ": an execution of the primitive under test that its contract forbids."
+                   : "A check expected to find a known upstream defect passed instead: the gate lost a finding.";
+  const std::string help = full + " Each result names the check, the layer and engine, the sites, and a replay "
+                                  "command that re-runs the failing execution; the report's swimlane shows the "
+                                  "interleaving step by step.";
   return {{"id", rule_id(r)},
           {"name", verdict},
           {"shortDescription", {{"text", "ordercheck found: " + verdict}}},
+          {"fullDescription", {{"text", full}}},
+          {"help", {{"text", help}, {"markdown", help}}},
           {"helpUri", "https://en.cppreference.com/w/cpp/atomic/memory_order"}};
+}
+
+// Where a result without a recorded site points (GitHub needs a location on
+// every result): the first interleaving step with a file, else the variant's
+// implementation header, else the gate script for the gate's own records.
+json fallback_location(const record& r) {
+  for (const auto& step : r.interleaving) {
+    if (!step.file.empty()) {
+      json location = physical_location(step.file, step.line);
+      location["message"] = {{"text", "no site recorded: the first step of the interleaving"}};
+      return location;
+    }
+  }
+  const bool implementation = (r.variant == "reference" || r.variant == "upstream") &&
+                              !r.subject.empty() && r.subject.find_first_of("()/ ") == std::string::npos;
+  json location = physical_location(implementation ? "impl/ordercheck/" + r.subject + "/" + r.variant + ".hpp"
+                                                   : std::string("ci/gate"),
+                                    1);
+  location["message"] = {{"text", implementation ? "no site recorded: the implementation under test"
+                                                 : "no site recorded: the layer could not give its verdicts"}};
+  return location;
 }
 
 json code_flow(const record& r) {
@@ -74,6 +105,7 @@ json result_for(const record& r, std::size_t rule_index) {
     }
     if (!related.empty()) result["relatedLocations"] = related;
   }
+  if (!result.contains("locations")) result["locations"] = json::array({fallback_location(r)});
   if (!r.interleaving.empty()) result["codeFlows"] = json::array({code_flow(r)});
   return result;
 }
@@ -99,6 +131,8 @@ json sarif_report(const run_results& results) {
            json::array({{{"tool",
                           {{"driver",
                             {{"name", "ordercheck"},
+                             {"informationUri", ORDERCHECK_INFORMATION_URI},
+                             {"version", ORDERCHECK_VERSION},
                              {"rules", rules}}}}},
                          {"originalUriBaseIds", {{"%SRCROOT%", {{"description", {{"text", "the repository root"}}}}}}},
                          {"results", sarif_results}}})}};

@@ -6,9 +6,27 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
+#include <system_error>
 
 namespace ordercheck::results {
+
+void check_output_file(const std::string& option, const std::string& path) {
+  namespace fs = std::filesystem;
+  if (path.empty()) return;
+  std::error_code error;
+  if (fs::is_directory(path, error)) {
+    throw std::invalid_argument(option + " '" + path + "' is a folder: name a file in it");
+  }
+  const fs::path folder = fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path();
+  if (!fs::is_directory(folder, error)) {
+    throw std::invalid_argument("the folder of " + option + " '" + path + "' does not exist: create it first");
+  }
+  if (access(folder.c_str(), W_OK) != 0) {
+    throw std::invalid_argument("cannot write in the folder of " + option + " '" + path + "': choose another place");
+  }
+}
 
 void write_file_atomically(const std::string& path, const std::string& contents) {
   const std::string temporary = path + ".tmp." + std::to_string(::getpid());

@@ -11,4 +11,10 @@ namespace ordercheck::results {
 // the path on failure.
 void write_file_atomically(const std::string& path, const std::string& contents);
 
+// Checks, before any work, that `path` (given with `option`, e.g. "--json")
+// can be written later: it is not a folder and its folder exists and is
+// writable. Throws std::invalid_argument with one line saying what to change.
+// An empty path (the option not given) passes.
+void check_output_file(const std::string& option, const std::string& path);
+
 }  // namespace ordercheck::results

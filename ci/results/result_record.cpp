@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <fstream>
+#include <limits>
 #include <stdexcept>
+#include <string>
 
 namespace ordercheck::results {
 namespace {
@@ -84,6 +87,37 @@ void to_json(nlohmann::json& out, const record& r) {
   for (const mutation& m : r.mutations) mutations.push_back({{"site", m.site}, {"order", m.order}});
 }
 
+namespace {
+
+// The number field `name` of `in` (or `fallback` when absent): a whole JSON
+// number in [0, max]. A float (1e22 would be an undefined cast), a negative
+// number or one above max throws std::invalid_argument naming the field.
+template <class T>
+T whole_field(const nlohmann::json& in, const char* name, T fallback,
+              unsigned long long max = static_cast<unsigned long long>(std::numeric_limits<T>::max())) {
+  if (!in.contains(name)) return fallback;
+  const nlohmann::json& v = in.at(name);
+  // Parsed text holds non-negative integers as unsigned, records built in
+  // memory as signed: both are whole numbers.
+  const bool whole = v.is_number_unsigned() || (v.is_number_integer() && v.get<long long>() >= 0);
+  if (!whole || v.get<unsigned long long>() > max) {
+    throw std::invalid_argument(std::string("\"") + name + "\": " + v.dump() + " is not a whole number from 0 to " +
+                                std::to_string(max));
+  }
+  return static_cast<T>(v.get<unsigned long long>());
+}
+
+double seconds_field(const nlohmann::json& in, const char* name) {
+  if (!in.contains(name)) return 0.0;
+  const nlohmann::json& v = in.at(name);
+  if (!v.is_number() || !std::isfinite(v.get<double>()) || v.get<double>() < 0) {
+    throw std::invalid_argument(std::string("\"") + name + "\": " + v.dump() + " is not a finite number of seconds");
+  }
+  return v.get<double>();
+}
+
+}  // namespace
+
 void from_json(const nlohmann::json& in, record& r) {
   if (in.value("schema", std::string()) != schema_id) {
     throw std::invalid_argument("not an ordercheck result (schema must be \"" + std::string(schema_id) + "\")");
@@ -105,18 +139,18 @@ void from_json(const nlohmann::json& in, record& r) {
     r.replay.command = in["replay"].value("command", std::string());
   }
   r.seed.reset();
-  if (in.contains("seed") && !in["seed"].is_null()) r.seed = in["seed"].get<unsigned long long>();
-  r.iterations = in.value("iterations", 0ULL);
-  r.wall_seconds = in.value("wall_seconds", 0.0);
+  if (in.contains("seed") && !in["seed"].is_null()) r.seed = whole_field(in, "seed", 0ULL);
+  r.iterations = whole_field(in, "iterations", 0ULL);
+  r.wall_seconds = seconds_field(in, "wall_seconds");
   r.sites.clear();
   for (const auto& s : in.value("sites", nlohmann::json::array())) {
-    r.sites.push_back({s.value("file", ""), s.value("line", 0), s.value("operation", ""),
+    r.sites.push_back({s.value("file", ""), whole_field(s, "line", 0), s.value("operation", ""),
                        s.value("order", ""), s.value("role", "")});
   }
   r.interleaving.clear();
   for (const auto& s : in.value("interleaving", nlohmann::json::array())) {
-    r.interleaving.push_back({s.value("step", 0), s.value("thread", 0), s.value("file", ""),
-                              s.value("line", 0), s.value("function", ""), s.value("operation", ""),
+    r.interleaving.push_back({whole_field(s, "step", 0), whole_field(s, "thread", 0), s.value("file", ""),
+                              whole_field(s, "line", 0), s.value("function", ""), s.value("operation", ""),
                               s.value("order", ""), s.value("value", ""), s.value("text", "")});
   }
   r.mutations.clear();

@@ -21,16 +21,20 @@
 #include <string>
 #include <vector>
 
+#include "atomic_file.hpp"
 #include "bad_input.hpp"
 #include "call_site.hpp"
+#include "cli_numbers.hpp"
 #include "cell_run.hpp"
 #include "cells.hpp"
 #include "detection_stats.hpp"
+#include "in_flight.hpp"
 #include "mutations.hpp"
 #include "output_files.hpp"
 #include "profiles.hpp"
 #include "progress.hpp"
 #include "replay_token.hpp"
+#include "setting_limits.hpp"
 #include "shard.hpp"
 
 namespace ordercheck::model {
@@ -86,6 +90,7 @@ void print_failure_details(const cell_run_result& result) {
 int run_cells(const options& o) {
   const auto cells = selected_cells(o);
   if (cells.empty()) throw bad_input("no cell matches the --run patterns (see --list)");
+  results::check_output_file("--reached-sites", o.reached_path);  // before the first cell, not after the run
   results_file json(o.json_path);
   reached_sites_file reached(o.reached_path);
   progress_display progress(cells.size());
@@ -93,6 +98,7 @@ int run_cells(const options& o) {
             << ", seed " << o.overrides.seed << "\n";
   int mismatches = 0;
   for (const cell* c : cells) {
+    results::announce_in_flight(c->id());
     const auto passes = apply_overrides(profile_passes(o.profile, *c), o.overrides);
     const cell_run_result result = run_cell(*c, passes, o.profile);
     json.append(result.record);
@@ -138,16 +144,20 @@ int run(int argc, char** argv) {
   app.add_option("--profile", o.profile, "quick (CI) or deep (nightly)")->check(CLI::IsMember({"quick", "deep"}));
   app.add_option("--scheduler", o.overrides.scheduler, "one search with this scheduler instead of the profile's")
       ->check(CLI::IsMember({"random", "bound", "full"}));
-  app.add_option("--iterations", o.overrides.iterations, "executions per random search")->check(CLI::PositiveNumber);
-  app.add_option("--context-bound", o.overrides.context_bound, "bound of the context bound scheduler")->check(CLI::PositiveNumber);
-  app.add_option("--seed", o.overrides.seed, "random search: seed S runs executions S*1000000+1 onwards");
+  app.add_option("--iterations", o.overrides.iterations, "executions per random search")
+      ->check(results::whole_number(1, max_iterations));
+  app.add_option("--context-bound", o.overrides.context_bound, "bound of the context bound scheduler")
+      ->check(results::whole_number(1, max_context_bound));
+  app.add_option("--seed", o.overrides.seed, "random search: seed S runs executions S*1000000+1 onwards")
+      ->check(results::whole_number(0, max_seed));
   app.add_option("--replay", o.replay, "re-run exactly the failing execution a token names and print its history");
   app.add_option("--mutate", o.mutations, "SITE=ORDER: run SITE (impl/...:LINE:OPERATION) with ORDER (repeatable)");
   app.add_option("--json", o.json_path, "append one results record per cell to this JSON Lines file");
   app.add_option("--reached-sites", o.reached_path, "write the atomic sites the runs reached (JSON array)");
   app.add_option("--detection-stats", o.detection_seeds,
                  "for each selected cell: executions and time to the first failure, random search, "
-                 "over this many seeds (median)");
+                 "over this many seeds (median)")
+      ->check(results::whole_number(1, 100000));
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -157,6 +167,9 @@ int run(int argc, char** argv) {
     return 2;
   }
   try {
+    if (app.count("--replay") > 0 && o.replay.empty()) {
+      throw bad_input("--replay needs the token a failing run printed, not an empty word");
+    }
     install_mutations(parse_mutations(o.mutations));
     if (o.list) return list_cells(o);
     if (!o.replay.empty()) return replay(o);

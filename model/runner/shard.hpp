@@ -11,7 +11,8 @@ struct shard {
   std::size_t index = 0;
 };
 
-// Throws bad_input when the variables are set but not a valid shard.
+// Throws std::invalid_argument (one line) when the variables are set but not
+// a valid shard (results::shard_from_environment).
 shard shard_from_environment();
 
 }  // namespace ordercheck::model

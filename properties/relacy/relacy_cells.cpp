@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "bounded_number.hpp"
 #include "cells/property_cell.hpp"
 #include "linearizability/counterexample_search.hpp"
 #include "ordercheck/sync/std_sync.hpp"
@@ -53,15 +54,22 @@ using R = relacy_sync;
 // so the bound is as wide as CI can afford, not as narrow as passes.
 // Environment overrides for exploring further: ORDERCHECK_RELACY_PROGRAMS,
 // ORDERCHECK_RELACY_CONTEXT_BOUND, ORDERCHECK_RELACY_MAX_THREADS (at most 4),
-// ORDERCHECK_RELACY_MAX_OPERATIONS.
-unsigned setting(const char* name, unsigned fallback) {
-  const char* s = std::getenv(name);
-  return s ? static_cast<unsigned>(std::strtoul(s, nullptr, 10)) : fallback;
+// ORDERCHECK_RELACY_MAX_OPERATIONS. Each is range-checked where it is read;
+// relacy_cells() reads them all once, so a bad value is bad input (exit 2)
+// before any cell runs.
+unsigned setting(const char* name, unsigned fallback, unsigned min, unsigned max) {
+  return static_cast<unsigned>(results::whole_number_from_environment(name, fallback, min, max));
 }
 program_shape relacy_shape() {
-  return {2, 2, std::min(4u, setting("ORDERCHECK_RELACY_MAX_THREADS", 3)),
-          setting("ORDERCHECK_RELACY_MAX_OPERATIONS", 3)};
+  // At most 4 threads: simulate_any_threads instantiates Relacy for 2 to 4.
+  // At most 8 operations per thread: a bound on the interleavings of one
+  // program, so one program cannot stall the layer; raise it here if needed.
+  return {2, 2, setting("ORDERCHECK_RELACY_MAX_THREADS", 3, 2, 4),
+          setting("ORDERCHECK_RELACY_MAX_OPERATIONS", 3, 1, 8)};
 }
+unsigned relacy_programs(unsigned fallback) { return setting("ORDERCHECK_RELACY_PROGRAMS", fallback, 1, 10'000'000); }
+// Context bound 0 would explore no preemption: a check that cannot fail.
+unsigned relacy_context_bound() { return setting("ORDERCHECK_RELACY_CONTEXT_BOUND", 2, 1, 64); }
 
 template <class Spec, class System>
 property_cell relacy_cell(std::string variant, std::string contract, std::vector<verdict> expected,
@@ -79,10 +87,10 @@ property_cell relacy_cell(std::string variant, std::string contract, std::vector
     // Four times the real-thread count (400 by default): a Relacy program
     // costs milliseconds, and the owner_tag fixture needs about 300 to be
     // found on every seed (100 seeds measured; at 100 programs 9 missed it).
-    search.programs = setting("ORDERCHECK_RELACY_PROGRAMS", 4 * settings.programs);
+    search.programs = relacy_programs(4 * settings.programs);
     search.max_shrink_trials = 40;
     unsigned long long executions = 0;
-    const relacy_search_bound bound{setting("ORDERCHECK_RELACY_CONTEXT_BOUND", 2)};
+    const relacy_search_bound bound{relacy_context_bound()};
     program_trial trial = [&executions, bound](const parallel_program& p) {
       return simulate_any_threads<Spec, System>(p, bound, executions);
     };
@@ -127,6 +135,10 @@ constexpr contract free_threaded = contract::free_threaded;
 }  // namespace
 
 std::vector<property_cell> relacy_cells() {
+  // Bad overrides throw here, before any cell runs.
+  static_cast<void>(relacy_shape());
+  static_cast<void>(relacy_programs(1));
+  static_cast<void>(relacy_context_bound());
   std::vector<property_cell> cells;
   cells.push_back(relacy_cell<owner_tag_spec, owner<free_threaded>>("reference", "free_threaded", passes));
   cells.push_back(relacy_cell<owner_tag_spec, owner_upstream<gil>>("upstream", "gil", passes, agreed));

@@ -13,14 +13,18 @@
 #include <fnmatch.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "cells/property_cell.hpp"
+#include "cli_numbers.hpp"
+#include "in_flight.hpp"
 #include "runner/shard_selection.hpp"  // stress/runner: GoogleTest-style sharding
 
 namespace {
@@ -50,9 +54,10 @@ int main(int argc, char** argv) {
   cell_settings settings;
   app.add_flag("--list", list, "List the cells and their expected verdicts, then exit");
   app.add_option("--run", pattern, "Run the cells whose check matches PATTERN (glob, or a substring)");
-  app.add_option("--seed", seed, "Seed of the program generator (printed; default: random)");
-  app.add_option("--programs", settings.programs, "Parallel programs per cell")->check(CLI::PositiveNumber);
-  app.add_option("--runs", settings.runs_per_program, "Real-thread runs of each program")->check(CLI::PositiveNumber);
+  app.add_option("--seed", seed, "Seed of the program generator (printed; default: random)")
+      ->check(results::whole_number(0, std::numeric_limits<std::uint64_t>::max()));
+  app.add_option("--programs", settings.programs, "Parallel programs per cell")->check(results::whole_number(1, 10'000'000));
+  app.add_option("--runs", settings.runs_per_program, "Real-thread runs of each program")->check(results::whole_number(1, 1'000'000));
   app.add_option("--json", json_path, "Append one JSON record per cell to FILE (JSON Lines)");
   try {
     app.parse(argc, argv);
@@ -67,8 +72,14 @@ int main(int argc, char** argv) {
   const auto shard = ordercheck::stress::shard_from_environment(shard_error);
   if (!shard_error.empty()) return bad_input(shard_error);
 
+  std::vector<property_cell> all;
+  try {
+    all = all_property_cells();  // reads the ORDERCHECK_RELACY_* overrides
+  } catch (const std::invalid_argument& e) {
+    return bad_input(e.what());
+  }
   std::vector<property_cell> cells;
-  for (auto& cell : all_property_cells())
+  for (auto& cell : all)
     if (selected(cell.check, pattern)) cells.push_back(std::move(cell));
   if (shard) cells = shard->select(cells);
   if (cells.empty() && !pattern.empty())
@@ -96,6 +107,7 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
     const property_cell& cell = cells[i];
     if (terminal) std::cout << "\r[" << i + 1 << "/" << cells.size() << "] " << cell.check << "\033[K" << std::flush;
+    results::announce_in_flight(cell.check);
     cell_outcome outcome;
     try {
       outcome = cell.run(settings);

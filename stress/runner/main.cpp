@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -24,6 +25,8 @@
 #include "isolation/isolated_run.hpp"
 #include "isolation/repeated_runs.hpp"
 #include "detection_table.hpp"
+#include "cli_numbers.hpp"
+#include "in_flight.hpp"
 #include "shard_selection.hpp"
 
 namespace {
@@ -60,21 +63,24 @@ int main(int argc, char** argv) {
                  "glob over check ids; '*' means every subject check, fixtures need 'fixture/...'")
       ->capture_default_str();
   app.add_option("--threads", settings.threads, "threads of the random mixes (scenarios use their own count)")
-      ->check(CLI::Range(1u, 256u))
+      ->check(ordercheck::results::whole_number(1, 256))
       ->capture_default_str();
   app.add_option("--rounds", settings.rounds, "at most this many rounds per run")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000'000}))
+      ->check(ordercheck::results::whole_number(1, 1'000'000'000'000))
       ->capture_default_str();
   app.add_option("--seconds", settings.seconds, "time budget per run, in seconds")
+      ->check(ordercheck::results::positive_seconds(86400.0))
       ->check(CLI::Range(0.001, 86400.0))
       ->capture_default_str();
   app.add_option("--hang-seconds", settings.hang_seconds, "a round silent this long is a hang (watchdog)")
+      ->check(ordercheck::results::positive_seconds(86400.0))
       ->check(CLI::Range(0.1, 86400.0))
       ->capture_default_str();
-  auto* seed_option = app.add_option("--seed", seed, "seed of the jitter and random operations (printed when random)");
+  auto* seed_option = app.add_option("--seed", seed, "seed of the jitter and random operations (printed when random)")
+      ->check(ordercheck::results::whole_number(0, std::numeric_limits<std::uint64_t>::max()));
   app.add_option("--json", json_path, "append one JSON Lines record per check to FILE (flushed per check)");
   app.add_option("--runs", runs, "run each check N times (seeds S, S+1, ...) and record the detection rate")
-      ->check(CLI::Range(1u, 100000u))
+      ->check(ordercheck::results::whole_number(1, 100000))
       ->capture_default_str();
   app.add_option("--detection-table", table_inputs,
                  "print the README's detection-rate table from two --runs JSON files: WITH_TSAN WITHOUT_TSAN")
@@ -136,6 +142,7 @@ int main(int argc, char** argv) {
   unsigned mismatches = 0;
   for (std::size_t i = 0; i < selected.size(); ++i) {
     const check& c = *selected[i];
+    ordercheck::results::announce_in_flight(c.id());
     const auto progress = [&](unsigned run, unsigned total) {
       if (terminal && total > 1) {
         std::fprintf(stderr, "\r[%zu/%zu] %s: run %u/%u", i + 1, selected.size(), c.id().c_str(), run + 1, total);

@@ -2,10 +2,12 @@
 // GTEST_SHARD_INDEX pick every total-th check, starting at index.
 #pragma once
 
-#include <cstdlib>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "bounded_number.hpp"
 
 namespace ordercheck::stress {
 
@@ -23,27 +25,17 @@ struct shard_selection {
   }
 };
 
-// nullopt when neither variable is set; `error` names a bad value.
+// nullopt when neither variable is set; `error` names a bad value
+// (results::shard_from_environment does the range checks).
 inline std::optional<shard_selection> shard_from_environment(std::string& error) {
-  const char* total = std::getenv("GTEST_TOTAL_SHARDS");
-  const char* index = std::getenv("GTEST_SHARD_INDEX");
-  if (total == nullptr && index == nullptr) return std::nullopt;
-  if (total == nullptr || index == nullptr) {
-    error = "set both GTEST_TOTAL_SHARDS and GTEST_SHARD_INDEX, or neither";
+  try {
+    const results::shard_setting s = results::shard_from_environment();
+    if (!s.from_environment) return std::nullopt;
+    return shard_selection{static_cast<unsigned>(s.total), static_cast<unsigned>(s.index)};
+  } catch (const std::invalid_argument& e) {
+    error = e.what();
     return std::nullopt;
   }
-  char* end = nullptr;
-  const unsigned long t = std::strtoul(total, &end, 10);
-  if (*total == '\0' || *end != '\0' || t == 0) {
-    error = std::string("GTEST_TOTAL_SHARDS must be a positive integer, not '") + total + "'";
-    return std::nullopt;
-  }
-  const unsigned long i = std::strtoul(index, &end, 10);
-  if (*index == '\0' || *end != '\0' || i >= t) {
-    error = std::string("GTEST_SHARD_INDEX must be an integer below GTEST_TOTAL_SHARDS, not '") + index + "'";
-    return std::nullopt;
-  }
-  return shard_selection{static_cast<unsigned>(t), static_cast<unsigned>(i)};
 }
 
 }  // namespace ordercheck::stress

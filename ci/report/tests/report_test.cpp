@@ -175,6 +175,12 @@ TEST(JunitReport, OneTestcasePerCellAndLayerWithEscapedFailures) {
   EXPECT_NE(xml.find("<testsuites name=\"ordercheck\" tests=\"5\" failures=\"2\">"), std::string::npos) << xml;
 }
 
+TEST(JunitReport, NoRecordsIsOneFailingTestcase) {
+  const std::string xml = junit_report(organize({}));
+  EXPECT_NE(xml.find("<testsuites name=\"ordercheck\" tests=\"1\" failures=\"1\">"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<failure type=\"no_results\" message=\"no results were produced\">"), std::string::npos) << xml;
+}
+
 TEST(HtmlReport, SelfContainedWithOneLaneElementPerThread) {
   const std::string html = html_report(read_results(all_fixtures()));
   EXPECT_EQ(html.find("http://"), std::string::npos);

@@ -130,6 +130,37 @@ TEST(ResultRecord, MissingSeedStaysMissing) {
   EXPECT_FALSE(json.get<record>().seed.has_value());
 }
 
+TEST(ResultRecord, OutOfRangeNumbersAreRejected) {
+  const nlohmann::json good = full_record();
+  const auto expect_refused = [](const nlohmann::json& bad, const std::string& field) {
+    try {
+      bad.get<record>();
+      FAIL() << bad.dump() << " was accepted";
+    } catch (const std::invalid_argument& e) {
+      EXPECT_NE(std::string(e.what()).find(field), std::string::npos) << e.what();
+    }
+  };
+  for (const nlohmann::json& value : {nlohmann::json(1e22), nlohmann::json(-1), nlohmann::json(2.5),
+                                      nlohmann::json(4294967296ULL), nlohmann::json("3")}) {
+    nlohmann::json bad = good;
+    bad["interleaving"][0]["step"] = value;
+    expect_refused(bad, "step");
+    bad = good;
+    bad["sites"][0]["line"] = value;
+    expect_refused(bad, "line");
+  }
+  for (const char* field : {"seed", "iterations"}) {
+    nlohmann::json bad = good;
+    bad[field] = -5;
+    expect_refused(bad, field);
+    bad[field] = 1e300;
+    expect_refused(bad, field);
+  }
+  nlohmann::json bad = good;
+  bad["wall_seconds"] = -1.0;
+  expect_refused(bad, "wall_seconds");
+}
+
 TEST(ResultRecord, MatchesWhenObservedIsExpected) {
   record r = full_record();
   EXPECT_TRUE(r.matches());
