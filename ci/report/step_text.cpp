@@ -58,6 +58,10 @@ std::string site_role_of(const results::record& r, const results::step& s) {
 
 std::string replay_text(const results::record& r) {
   std::string seed = r.seed ? "seed " + std::to_string(*r.seed) : "no seed";
+  // Real threads: the same seed need not give the same interleaving again.
+  if (!r.replay.command.empty() && r.layer == "stress") {
+    return "re-run (probabilistic, not a replay): " + r.replay.command + "   (" + seed + ")";
+  }
   if (!r.replay.command.empty()) return r.replay.command + "   (" + seed + ")";
   if (!r.replay.token.empty()) return "replay token " + r.replay.token + "   (" + seed + ")";
   return "no replay command from engine '" + r.engine + "' (" + seed + ")";

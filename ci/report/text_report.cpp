@@ -25,14 +25,19 @@ std::string indented(const std::string& text, const std::string& indent) {
 }
 
 // The replay line, broken into lines of page_width with a shell line
-// continuation ('\\' at the end), so it still pastes into a shell as one command.
+// continuation ('\\' at the end), so it still pastes into a shell as one
+// command: at a space where there is one (never inside a quoted glob), else
+// inside a long unquoted token (a replay token).
 std::string replay_lines(const std::string& replay) {
   const std::string text = "replay: " + replay;
   std::string out;
   std::size_t at = 0;
   while (text.size() - at > page_width) {
-    out += text.substr(at, page_width - 1) + "\\\n";
-    at += page_width - 1;
+    const std::size_t limit = at + page_width - 2;
+    std::size_t space = text.rfind(' ', limit);
+    const std::size_t cut = space != std::string::npos && space > at ? space + 1 : limit;
+    out += text.substr(at, cut - at) + "\\\n";
+    at = cut;
   }
   return out + text.substr(at) + "\n";
 }
@@ -76,6 +81,7 @@ std::string summary_text(const run_results& results) {
                    c.observed_text(), cell_result(c)});
   }
   out << "\n" << table.render();
+  out << "expected: a|b = any one of these verdicts; a, b = the cell's checks expect different sets\n";
   return out.str();
 }
 
