@@ -54,8 +54,23 @@ std::string history_names::rewrite(const std::string& text) {
   out.reserve(text.size());
   std::size_t i = 0;
   while (i < text.size()) {
-    const bool starts_token = text.compare(i, 2, "0x") == 0 &&
-                              (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1])));
+    const bool at_word = i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]));
+    // An address printed in decimal (a uintptr_t value): 12 digits or more.
+    if (at_word && std::isdigit(static_cast<unsigned char>(text[i])) && text.compare(i, 2, "0x") != 0) {
+      std::size_t end = i;
+      while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
+      std::uintptr_t address = 0;
+      const auto [ptr, error] = std::from_chars(text.data() + i, text.data() + end, address);
+      const bool word_ends = end == text.size() || !std::isalnum(static_cast<unsigned char>(text[end]));
+      if (end - i >= 12 && word_ends && error == std::errc() && ptr == text.data() + end) {
+        out += name_of(address);
+      } else {
+        out += text.substr(i, end - i);
+      }
+      i = end;
+      continue;
+    }
+    const bool starts_token = text.compare(i, 2, "0x") == 0 && at_word;
     if (!starts_token) {
       out += text[i++];
       continue;

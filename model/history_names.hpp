@@ -39,7 +39,8 @@ class history_names {
   std::string name_of(std::uintptr_t address);
   // The object holding the address (allocation index), or -1.
   int object_of(std::uintptr_t address) const;
-  // Every 0x... token of `text` replaced by its name.
+  // Every 0x... token of `text`, and every decimal one of 12 digits or more
+  // (an address held in an integer), replaced by its name.
   std::string rewrite(const std::string& text);
 
  private:

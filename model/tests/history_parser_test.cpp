@@ -1,6 +1,7 @@
 // history_parser on captured Relacy output (data/histories/, written by
 // history_capture.cpp): the facts a report states, each with a negative
 // control, and inputs that once crashed the parser.
+#include "history_names.hpp"
 #include "history_parser.hpp"
 
 #include <gtest/gtest.h>
@@ -222,6 +223,16 @@ TEST(HistoryParser, NamesFollowAllocationOrderAndRegistration) {
       EXPECT_EQ(s.value, "shared int");
     }
   }
+}
+
+TEST(HistoryNames, AddressesInDecimalAreNamedShortNumbersAreNot) {
+  history_names names;
+  names.allocated(93843326680784u, 16);
+  names.rewind();
+  names.next_allocation();
+  EXPECT_EQ(names.rewrite("plain load = 93843326680784, 93843326680792"), "plain load = object#1, object#1+8");
+  // Negative control: counts and values of under 12 digits stay numbers.
+  EXPECT_EQ(names.rewrite("fetch_sub = 2 -> 1, 12345678901"), "fetch_sub = 2 -> 1, 12345678901");
 }
 
 TEST(HistoryParser, StepsAreNumberedWithoutGaps) {
