@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "call_site.hpp"
+#include "fix_search.hpp"
 #include "history_parser.hpp"
 #include "profiles.hpp"
 #include "replay_token.hpp"
@@ -32,6 +33,17 @@ nlohmann::json settings_json(const run_settings& pass) {
     j["seed"] = pass.seed;
   }
   if (pass.scheduler == scheduler_kind::bound) j["context_bound"] = pass.context_bound;
+  return j;
+}
+
+// One search's line in engine.settings, and its cost added to the record's.
+nlohmann::json account_pass(results::record& r, const run_settings& pass, const engine_outcome& outcome) {
+  nlohmann::json j = settings_json(pass);
+  j["executions"] = outcome.iterations;
+  j["wall_seconds"] = outcome.wall_seconds;
+  j["observed"] = results::verdict_name(outcome.observed);
+  r.iterations += outcome.iterations;
+  r.wall_seconds += outcome.wall_seconds;
   return j;
 }
 
@@ -83,6 +95,33 @@ void attach_replay(results::record& r, const cell& c, const run_settings& pass,
   r.replay.command = "ordercheck-model --replay " + r.replay.token;
 }
 
+constexpr unsigned simplest_schedule_max_bound = 2;
+
+// The simplest schedule (iterative context bounding, as CHESS does): after a
+// failure, search again with context bound 0, then 1, then 2, and keep the
+// first execution that fails the same way: it has the fewest preemptions
+// (Relacy's bound scheduler stops at its first failure, so among those it is
+// the first found, not the shortest). Bounds at or above a failing bound pass
+// are not searched: that pass already found one. Each search's cost goes in
+// engine.settings.simplest_search.
+void find_simplest_schedule(const cell& c, engine_outcome& last, run_settings& last_pass, results::record& r) {
+  nlohmann::json searches = nlohmann::json::array();
+  for (unsigned bound = 0; bound <= simplest_schedule_max_bound; ++bound) {
+    if (last_pass.scheduler == scheduler_kind::bound && bound >= last_pass.context_bound) break;
+    run_settings pass;
+    pass.scheduler = scheduler_kind::bound;
+    pass.context_bound = bound;
+    const engine_outcome outcome = c.run(pass);
+    searches.push_back(account_pass(r, pass, outcome));
+    if (outcome.observed == last.observed && !outcome.history.empty()) {
+      last = outcome;
+      last_pass = pass;
+      break;
+    }
+  }
+  r.engine_settings["simplest_search"] = searches;
+}
+
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> installed_mutations() {
@@ -93,8 +132,21 @@ std::vector<std::pair<std::string, std::string>> installed_mutations() {
   return out;
 }
 
+namespace {
+
+bool wants_fix_search(const results::record& r, failure_options::fix_mode mode) {
+  using mode_t = failure_options::fix_mode;
+  if (mode == mode_t::never) return false;
+  const bool ordering_defect =
+      r.observed == results::verdict::data_race || r.observed == results::verdict::use_after_free;
+  if (mode == mode_t::always) return ordering_defect;
+  return ordering_defect && !r.matches() && r.mutations.empty();
+}
+
+}  // namespace
+
 cell_run_result run_cell(const cell& c, const std::vector<run_settings>& passes,
-                         const std::string& profile) {
+                         const std::string& profile, const failure_options& options) {
   site_registry::clear();
   cell_run_result result;
   results::record& r = result.record;
@@ -105,13 +157,7 @@ cell_run_result run_cell(const cell& c, const std::vector<run_settings>& passes,
   for (const run_settings& pass : passes) {
     last = c.run(pass);
     last_pass = pass;
-    nlohmann::json j = settings_json(pass);
-    j["executions"] = last.iterations;
-    j["wall_seconds"] = last.wall_seconds;
-    j["observed"] = results::verdict_name(last.observed);
-    pass_list.push_back(j);
-    r.iterations += last.iterations;
-    r.wall_seconds += last.wall_seconds;
+    pass_list.push_back(account_pass(r, pass, last));
     if (pass.scheduler == scheduler_kind::random) r.seed = pass.seed;
     if (last.observed != results::verdict::pass) break;
   }
@@ -122,8 +168,10 @@ cell_run_result run_cell(const cell& c, const std::vector<run_settings>& passes,
     for (const auto& pass : passes) searches += (searches.empty() ? "" : " + ") + describe_pass(pass);
     r.message = "no failure in " + std::to_string(r.iterations) + " executions (" + searches + ")";
   } else {
+    if (options.simplest_schedule) find_simplest_schedule(c, last, last_pass, r);
     r.engine_settings["failing_pass"] = settings_json(last_pass);
     describe_failure(r, last);
+    if (wants_fix_search(r, options.fix)) r.fix = search_fix(c, r, passes);
     attach_replay(r, c, last_pass, last);
     result.history = last.history;
   }

@@ -29,9 +29,21 @@ struct cell_run_result {
 // mutations and the replay token's.
 std::vector<std::pair<std::string, std::string>> installed_mutations();
 
+// What run_cell does after a failure, besides recording it.
+struct failure_options {
+  // Search again with context bounds 0, 1, 2 and report the simplest failing
+  // schedule (cell_run.cpp, find_simplest_schedule).
+  bool simplest_schedule = true;
+  // Search single-site memory-order repairs (fix_search.hpp): automatic =
+  // for a data race or use after free that fails the gate in a run without
+  // --mutate overrides (with overrides, a failure is the expected kill of a
+  // mutant, and the orders layer runs thousands of them).
+  enum class fix_mode { automatic, always, never } fix = fix_mode::automatic;
+};
+
 // Runs `passes` in order, stopping at the first failure.
 cell_run_result run_cell(const cell& c, const std::vector<run_settings>& passes,
-                         const std::string& profile);
+                         const std::string& profile, const failure_options& options = {});
 
 // Re-runs the one execution saved in settings.replay_state.
 cell_run_result replay_cell(const cell& c, const run_settings& settings);

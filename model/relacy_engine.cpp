@@ -19,10 +19,10 @@ results::verdict classify(rl::test_result_e result) {
     case rl::test_result_user_invariant_failed: return verdict::assertion;
     case rl::test_result_deadlock: return verdict::deadlock;
     case rl::test_result_livelock: return verdict::livelock;
-    // Misuse the engine catches that is none of the kinds above (an
-    // uninitialized read, unlocking a mutex one does not hold, ...): the
-    // program broke one of its own rules, which is what an assertion reports.
-    case rl::test_result_unitialized_access:
+    case rl::test_result_unitialized_access: return verdict::uninitialized_read;
+    // Misuse the engine catches that is none of the kinds above (unlocking a
+    // mutex one does not hold, ...): the program broke one of its own rules,
+    // which is what an assertion reports.
     case rl::test_result_recursion_on_nonrecursive_mutex:
     case rl::test_result_unlocking_mutex_wo_ownership:
     case rl::test_result_destroying_owned_mutex:
@@ -30,7 +30,9 @@ results::verdict classify(rl::test_result_e result) {
     case rl::test_result_usage_of_non_initialized_mutex:
     case rl::test_result_mutex_write_to_read_upgrade:
     case rl::test_result_mutex_read_to_write_upgrade: return verdict::assertion;
-    default: return verdict::error;  // the check itself is broken (inconsistent suite, ...)
+    // A result ordercheck does not know (an inconsistent suite, ...): the
+    // record carries Relacy's text (cell_run.cpp), never a plain assertion.
+    default: return verdict::engine_error;
   }
 }
 

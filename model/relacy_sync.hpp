@@ -27,6 +27,7 @@
 // Standard headers that impl/ uses must come before Relacy's new/delete macros.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <optional>
 #include <stdexcept>
@@ -160,7 +161,34 @@ struct relacy_sync {
     }
     void store(T value, const char* fn = __builtin_FUNCTION(), const char* file = __builtin_FILE(),
                unsigned line = __builtin_LINE()) {
+      // Relacy logs a racing store with a placeholder value (T()), because
+      // the store never happens; the value it was going to write is logged
+      // first, for the report (model/history_parser.cpp pairs the two).
+      log_store_intent(value, rl::debug_info(fn, file, line));
       value_(rl::debug_info(fn, file, line)).store(value);
+    }
+
+   private:
+    void log_store_intent(T value, const rl::debug_info& info) {
+      if (!rl::ctx().collecting_history()) return;
+      char text[96];
+      if constexpr (std::is_pointer_v<T>) {
+        if (value == nullptr) {
+          std::snprintf(text, sizeof text, "store intent, value=0");
+        } else {
+          std::snprintf(text, sizeof text, "store intent, value=%p", reinterpret_cast<const void*>(value));
+        }
+      } else if constexpr (std::is_same_v<T, bool>) {
+        std::snprintf(text, sizeof text, "store intent, value=%d", value ? 1 : 0);
+      } else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
+        std::snprintf(text, sizeof text, "store intent, value=%lld", static_cast<long long>(value));
+      } else if constexpr (std::is_integral_v<T> || std::is_enum_v<T>) {
+        std::snprintf(text, sizeof text, "store intent, value=%llu",
+                      static_cast<unsigned long long>(value));
+      } else {
+        return;  // Relacy cannot print it either
+      }
+      rl::ctx().exec_log_msg(info, text);
     }
 
    private:
@@ -210,6 +238,16 @@ struct relacy_sync {
                     const char* file = __builtin_FILE(), unsigned line = __builtin_LINE()) {
     rl::atomic_thread_fence(effective(site_operation::fence, order, file, line),
                             rl::debug_info(fn, file, line));
+  }
+
+  // Names the heap object at `object` in the report ("buffer" instead of
+  // object#2): logged in the history, which the parser reads.
+  static void name_object(const void* object, const char* name, const char* fn = __builtin_FUNCTION(),
+                          const char* file = __builtin_FILE(), unsigned line = __builtin_LINE()) {
+    if (!rl::ctx().collecting_history()) return;
+    char text[160];
+    std::snprintf(text, sizeof text, "object name: addr=%p, name=%s", object, name);
+    rl::ctx().exec_log_msg(rl::debug_info(fn, file, line), text);
   }
 
   // How a failed assert_that is reported. fail_execution (the default, for

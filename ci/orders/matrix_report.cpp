@@ -110,7 +110,8 @@ std::vector<results::record> matrix_records(const std::vector<judged_subject>& s
   std::vector<results::record> records;
   const std::vector<std::string> outcomes{"pass",     "data_race", "use_after_free", "double_free",
                                           "leak",     "assertion", "deadlock",       "livelock",
-                                          "linearizability_violation", "timeout", "crash"};
+                                          "linearizability_violation", "timeout", "crash",
+                                          "uninitialized_read"};
   for (const auto& subject : subjects) {
     for (const auto& v : subject.verdicts) {
       for (const auto* r : v.mutants) {

@@ -1,5 +1,6 @@
 #include "html_report.hpp"
 
+#include "compact_history.hpp"
 #include "step_text.hpp"
 #include "xml_escape.hpp"
 
@@ -16,7 +17,8 @@ table.summary { border-collapse: collapse; } table.summary td, table.summary th 
 tr.mismatch td { background: #fde2e2; } tr.finding td { background: #fff4d6; }
 section.record { margin: 1.5em 0; padding: 1em; border: 1px solid #ccd; border-radius: 6px; }
 section.gate-failure { border-left: 8px solid #b3161e; } section.expected-finding { border-left: 8px solid #d4a017; }
-pre { background: #f3f4f7; padding: 0.6em; overflow-x: auto; }
+pre { background: #f3f4f7; padding: 0.6em; white-space: pre-wrap; overflow-wrap: anywhere; }
+code, .step { overflow-wrap: anywhere; }
 .swimlane { display: grid; gap: 4px 10px; margin: 1em 0; }
 .lane { background: #eef2fb; border-radius: 6px; z-index: 0; }
 .lane-header { font-weight: bold; text-align: center; z-index: 1; }
@@ -25,15 +27,20 @@ pre { background: #f3f4f7; padding: 0.6em; overflow-x: auto; }
         font-family: monospace; font-size: 12px; }
 .step.site { border: 2px solid #b3161e; background: #fff0f0; }
 .step .where { color: #1d4fa3; } .step .role { color: #b3161e; font-weight: bold; }
+.skipped { z-index: 1; color: #667; font-style: italic; font-size: 12px; padding: 0 6px; }
+details.full-history > summary { cursor: pointer; color: #1d4fa3; }
 )";
 
 // Runs once the page is laid out: a swimlane is "ok" when each step has a
-// box, steps of one thread share a column, there is one column per thread,
-// and steps go down the page in step order.
+// box, steps of one thread share a column, there is one column per thread
+// that has steps shown, and steps go down the page in step order. Swimlanes
+// in a closed <details> (the folded full histories) are not laid out and
+// not counted.
 constexpr const char* layout_check = R"(
 (function () {
   var drawn = 0;
   document.querySelectorAll('.swimlane').forEach(function (lane) {
+    if (lane.closest('details:not([open])')) return;
     var steps = Array.prototype.slice.call(lane.querySelectorAll('.step'));
     var columns = {}, threadColumn = {}, problem = '';
     var lastTop = -1;
@@ -49,7 +56,8 @@ constexpr const char* layout_check = R"(
       lastTop = box.top;
     });
     var columnCount = Object.keys(columns).length;
-    if (!problem && columnCount !== Number(lane.dataset.threads)) problem = columnCount + ' columns for ' + lane.dataset.threads + ' threads';
+    var threadCount = Object.keys(threadColumn).length;
+    if (!problem && columnCount !== threadCount) problem = columnCount + ' columns for ' + threadCount + ' threads';
     if (!problem && steps.length !== Number(lane.dataset.steps)) problem = steps.length + ' steps drawn of ' + lane.dataset.steps;
     lane.dataset.layout = problem ? 'broken: ' + problem : 'ok';
     lane.dataset.drawnColumns = String(columnCount);
@@ -59,12 +67,13 @@ constexpr const char* layout_check = R"(
 })();
 )";
 
-std::string swimlane_html(const record& r) {
+std::string swimlane_html(const record& r, bool full) {
   const auto threads = threads_of(r);
+  const auto shown = compact_interleaving(r, full);
   std::ostringstream out;
-  out << "<div class=\"swimlane\" data-threads=\"" << threads.size() << "\" data-steps=\"" << r.interleaving.size()
-      << "\" style=\"grid-template-columns: 3em repeat(" << threads.size() << ", minmax(16em, 1fr));\">\n";
-  const std::size_t rows = r.interleaving.size();
+  out << "<div class=\"swimlane\" data-threads=\"" << threads.size() << "\" data-steps=\"" << shown_steps(shown)
+      << "\" style=\"grid-template-columns: 3em repeat(" << threads.size() << ", minmax(0, 1fr));\">\n";
+  const std::size_t rows = shown.size();
   for (std::size_t i = 0; i < threads.size(); ++i) {
     out << "<div class=\"lane-header\" style=\"grid-column: " << i + 2 << "; grid-row: 1;\">thread " << threads[i]
         << "</div>\n";
@@ -72,7 +81,12 @@ std::string swimlane_html(const record& r) {
         << "; grid-row: 2 / span " << rows << ";\"></div>\n";
   }
   for (std::size_t row = 0; row < rows; ++row) {
-    const auto& s = r.interleaving[row];
+    if (shown[row].what == compact_row::kind::folded) {
+      out << "<div class=\"skipped\" style=\"grid-column: 2 / span " << threads.size() << "; grid-row: " << row + 2
+          << ";\">" << xml_escape(shown[row].text) << "</div>\n";
+      continue;
+    }
+    const auto& s = *shown[row].step;
     std::size_t column = 0;
     while (threads[column] != s.thread) ++column;
     const std::string role = site_role_of(r, s);
@@ -87,7 +101,7 @@ std::string swimlane_html(const record& r) {
   return out.str();
 }
 
-std::string record_html(const record& r, bool gate_failure) {
+std::string record_html(const record& r, bool gate_failure, bool full_history) {
   std::ostringstream out;
   out << "<section class=\"record " << (gate_failure ? "gate-failure" : "expected-finding") << "\" data-check=\""
       << xml_escape(r.check) << "\">\n";
@@ -109,10 +123,19 @@ std::string record_html(const record& r, bool gate_failure) {
     }
     out << "</ul>\n";
   }
+  if (const std::string fix = results::fix_text(r.fix); !fix.empty()) {
+    out << "<pre class=\"fix\">" << xml_escape(fix) << "</pre>\n";
+  }
   if (r.interleaving.empty()) {
     out << "<p>No interleaving recorded by engine " << xml_escape(r.engine) << ".</p>\n";
   } else {
-    out << "<h4>Interleaving</h4>\n" << swimlane_html(r);
+    const auto compact = compact_interleaving(r, full_history);
+    out << "<h4>Interleaving</h4>\n" << swimlane_html(r, full_history);
+    if (shown_steps(compact) != r.interleaving.size()) {
+      // The full history, folded; laid out only when opened.
+      out << "<details class=\"full-history\"><summary>Full history: all " << r.interleaving.size()
+          << " steps</summary>\n" << swimlane_html(r, true) << "</details>\n";
+    }
   }
   out << "<p>Replay: <code>" << xml_escape(replay_text(r)) << "</code></p>\n</section>\n";
   return out.str();
@@ -146,11 +169,11 @@ std::string html_report(const run_results& results) {
   out << "</table>\n";
   if (!failures.empty()) {
     out << "<h2>Gate failures</h2>\n<p>Observed verdicts that do not match the expected ones: these fail the gate.</p>\n";
-    for (const record* r : failures) out << record_html(*r, true);
+    for (const record* r : failures) out << record_html(*r, true, results.full_history);
   }
   if (!findings.empty()) {
     out << "<h2>Expected findings</h2>\n<p>Known upstream defects, found as expected: they do not fail the gate.</p>\n";
-    for (const record* r : findings) out << record_html(*r, false);
+    for (const record* r : findings) out << record_html(*r, false, results.full_history);
   }
   out << "<script>" << layout_check << "</script>\n</body>\n</html>\n";
   return out.str();

@@ -108,14 +108,17 @@ std::vector<int> threads_of(const record& r) {
 }
 
 std::string expected_text(const record& r) {
-  // Every verdict but pass and error: "any defect" (e.g. a mutation must be killed).
+  // Every verdict but pass, error and engine_error: "any defect" (e.g. a
+  // mutation must be killed).
   const auto is_expected = [&r](results::verdict v) {
     return std::find(r.expected.begin(), r.expected.end(), v) != r.expected.end();
   };
   bool any_defect = !is_expected(results::verdict::pass);
   for (const auto& name : results::all_verdict_names()) {
     const auto v = results::verdict_from_name(name);
-    if (v != results::verdict::pass && v != results::verdict::error && !is_expected(v)) any_defect = false;
+    const bool defect = v != results::verdict::pass && v != results::verdict::error &&
+                        v != results::verdict::engine_error;
+    if (defect && !is_expected(v)) any_defect = false;
   }
   if (any_defect) return "any defect";
   std::vector<std::string> names;

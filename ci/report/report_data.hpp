@@ -32,6 +32,9 @@ struct cell {
 struct run_results {
   std::vector<record> records;  // sorted: subject, variant, contract, layer, check
   std::vector<cell> cells;      // in the same order; points into `records`
+  // Show every step of each interleaving (ordercheck-report --full-history),
+  // not the compact one (compact_history.hpp).
+  bool full_history = false;
 
   // Mismatches: each one fails the gate.
   std::vector<const record*> gate_failures() const;

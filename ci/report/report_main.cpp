@@ -81,12 +81,15 @@ int main(int argc, char** argv) {
   std::string out_dir = "ordercheck-report";
   std::vector<std::string> wanted;
   bool print_summary = false;
+  bool full_history = false;
   int slow_write_ms = 0;
   app.add_option("inputs", inputs, "result files (JSON Lines), from any layers and shards")->required()->check(CLI::ExistingFile);
   app.add_option("--out", out_dir, "folder for the reports (created if missing)")->capture_default_str();
   app.add_option("--format", wanted, "comma-separated: text,sarif,junit,html,markdown,json (default: all)")
       ->delimiter(',');
   app.add_flag("--print-summary", print_summary, "print the verdict and summary table on standard output");
+  app.add_flag("--full-history", full_history,
+               "show every step of each interleaving (default: the compact one; results.jsonl always has all)");
   // Test hook: pause between output files, so a test can kill the run mid-way.
   app.add_option("--slow-write-for-test", slow_write_ms)->group("");
   try {
@@ -115,6 +118,7 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     return fail_input(std::string("bad results file: ") + e.what());
   }
+  results.full_history = full_history;
 
   try {
     fs::create_directories(out_dir);

@@ -1,5 +1,6 @@
 #include "sarif_report.hpp"
 
+#include "compact_history.hpp"
 #include "step_text.hpp"
 
 #include <map>
@@ -61,23 +62,31 @@ json fallback_location(const record& r) {
   return location;
 }
 
-json code_flow(const record& r) {
+// The compact interleaving (compact_history.hpp), or every step when `full`.
+json code_flow(const record& r, bool full) {
+  const auto shown = compact_interleaving(r, full);
   json thread_flows = json::array();
   for (int thread : threads_of(r)) {
     json locations = json::array();
-    for (const auto& s : r.interleaving) {
-      if (s.thread != thread) continue;
+    for (const auto& row : shown) {
+      if (row.what != compact_row::kind::step || row.step->thread != thread) continue;
+      const results::step& s = *row.step;
       json location = s.file.empty() ? json::object() : physical_location(s.file, s.line);
       location["message"] = {{"text", "thread " + std::to_string(thread) + ": " + step_action(s) +
                                           (s.function.empty() ? "" : " in " + s.function)}};
       locations.push_back({{"location", location}, {"executionOrder", s.step}});
     }
-    thread_flows.push_back({{"id", "thread " + std::to_string(thread)}, {"locations", locations}});
+    if (!locations.empty()) thread_flows.push_back({{"id", "thread " + std::to_string(thread)}, {"locations", locations}});
   }
-  return {{"message", {{"text", "the interleaving that shows it"}}}, {"threadFlows", thread_flows}};
+  const std::size_t steps = shown_steps(shown);
+  const std::string text = steps == r.interleaving.size()
+                               ? "the interleaving that shows it"
+                               : "the interleaving that shows it (compact: " + std::to_string(steps) + " of " +
+                                     std::to_string(r.interleaving.size()) + " steps; results.jsonl has all)";
+  return {{"message", {{"text", text}}}, {"threadFlows", thread_flows}};
 }
 
-json result_for(const record& r, std::size_t rule_index) {
+json result_for(const record& r, std::size_t rule_index, bool full_history) {
   const bool gate_failure = !r.matches();
   std::string text = r.check + ": observed " + results::verdict_name(r.observed) + ", expected " +
                      expected_text(r) + (gate_failure ? " (gate failure)" : " (expected upstream finding)");
@@ -106,7 +115,17 @@ json result_for(const record& r, std::size_t rule_index) {
     if (!related.empty()) result["relatedLocations"] = related;
   }
   if (!result.contains("locations")) result["locations"] = json::array({fallback_location(r)});
-  if (!r.interleaving.empty()) result["codeFlows"] = json::array({code_flow(r)});
+  if (!r.interleaving.empty()) result["codeFlows"] = json::array({code_flow(r, full_history)});
+  if (r.fix.searched) {
+    // The checked repairs (the record's "fix"): a property, not a SARIF
+    // `fixes` entry, which would need the replacement text of the line.
+    json repairs = json::array();
+    for (const auto& x : r.fix.repairs) {
+      repairs.push_back({{"site", x.site}, {"from", x.from}, {"to", x.to}, {"executions", x.executions}});
+    }
+    result["properties"]["fix"] = {{"text", results::fix_text(r.fix)}, {"repairs", repairs},
+                                   {"candidates", r.fix.candidates}, {"executions", r.fix.executions}};
+  }
   return result;
 }
 
@@ -123,7 +142,7 @@ json sarif_report(const run_results& results) {
       rule_index[id] = rules.size();
       rules.push_back(rule_for(r));
     }
-    sarif_results.push_back(result_for(r, rule_index[id]));
+    sarif_results.push_back(result_for(r, rule_index[id], results.full_history));
   }
   return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
           {"version", "2.1.0"},

@@ -36,6 +36,14 @@ std::string site_role_of(const results::record& r, const results::step& s) {
     return site.file == s.file && site.line == s.line && same_operation;
   };
   auto role = [](const results::site& site) { return site.role.empty() ? std::string("site") : site.role; };
+  // Sites that name their step (the model layer's) mark exactly that step.
+  bool by_step = false;
+  for (const auto& site : r.sites) {
+    if (site.step <= 0) continue;
+    by_step = true;
+    if (site.step == s.step) return role(site);
+  }
+  if (by_step) return "";
   // Two accesses at one line (a race between two runs of the same store):
   // the stress layer lists its sites in step order, so step N is site N-1.
   if (r.layer == "stress" && s.step > 0) {
@@ -50,6 +58,10 @@ std::string site_role_of(const results::record& r, const results::step& s) {
 
 std::string replay_text(const results::record& r) {
   std::string seed = r.seed ? "seed " + std::to_string(*r.seed) : "no seed";
+  // Real threads: the same seed need not give the same interleaving again.
+  if (!r.replay.command.empty() && r.layer == "stress") {
+    return "re-run (probabilistic, not a replay): " + r.replay.command + "   (" + seed + ")";
+  }
   if (!r.replay.command.empty()) return r.replay.command + "   (" + seed + ")";
   if (!r.replay.token.empty()) return "replay token " + r.replay.token + "   (" + seed + ")";
   return "no replay command from engine '" + r.engine + "' (" + seed + ")";

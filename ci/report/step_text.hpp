@@ -18,7 +18,8 @@ std::string step_action(const results::step& s);
 std::string site_text(const results::site& s);
 // The role of the site this step executes ("racing access", ...), or "".
 std::string site_role_of(const results::record& r, const results::step& s);
-// The replay command, or why there is none (and the seed, always).
+// The replay command, or why there is none (and the seed, always); the
+// stress layer's command is labelled a probabilistic re-run.
 std::string replay_text(const results::record& r);
 
 }  // namespace ordercheck::report

@@ -1,5 +1,6 @@
 #include "text_report.hpp"
 
+#include "compact_history.hpp"
 #include "step_text.hpp"
 #include "text_table.hpp"
 
@@ -23,20 +24,42 @@ std::string indented(const std::string& text, const std::string& indent) {
   return out;
 }
 
-std::string record_section(const record& r, const std::string& title) {
+// The replay line, broken into lines of page_width with a shell line
+// continuation ('\\' at the end), so it still pastes into a shell as one
+// command: at a space where there is one (never inside a quoted glob), else
+// inside a long unquoted token (a replay token).
+std::string replay_lines(const std::string& replay) {
+  const std::string text = "replay: " + replay;
+  std::string out;
+  std::size_t at = 0;
+  while (text.size() - at > page_width) {
+    const std::size_t limit = at + page_width - 2;
+    std::size_t space = text.rfind(' ', limit);
+    const std::size_t cut = space != std::string::npos && space > at ? space + 1 : limit;
+    out += text.substr(at, cut - at) + "\\\n";
+    at = cut;
+  }
+  return out + text.substr(at) + "\n";
+}
+
+std::string record_section(const record& r, const std::string& title, bool full_history) {
   std::ostringstream out;
-  out << "== " << title << ": " << r.check << "  [" << r.layer << ", " << r.engine << "]\n";
-  out << "expected " << expected_text(r) << ", observed " << results::verdict_name(r.observed);
-  if (!r.message.empty()) out << ": " << r.message;
-  out << "\n";
+  out << wrap_text("== " + title + ": " + r.check + "  [" + r.layer + ", " + r.engine + "]", page_width);
+  out << wrap_text("expected " + expected_text(r) + ", observed " + results::verdict_name(r.observed) +
+                       (r.message.empty() ? "" : ": " + r.message),
+                   page_width);
   for (const auto& m : r.mutations) out << "mutation: " << m.site << " weakened to " << m.order << "\n";
-  out << "\nscenario:\n" << (r.scenario.empty() ? "  (none recorded)\n" : indented(r.scenario, "  "));
+  out << "\nscenario:\n"
+      << (r.scenario.empty() ? "  (none recorded)\n" : indented(wrap_text(r.scenario, page_width - 2), "  "));
   if (!r.sites.empty()) {
     out << "\nsites:\n";
-    for (const auto& s : r.sites) out << "  " << (s.role.empty() ? "site" : s.role) << ": " << site_text(s) << "\n";
+    for (const auto& s : r.sites) {
+      out << wrap_text("  " + (s.role.empty() ? std::string("site") : s.role) + ": " + site_text(s), page_width, "    ");
+    }
   }
-  out << "\n" << swimlane_text(r);
-  out << "\nreplay: " << replay_text(r) << "\n\n";
+  if (const std::string fix = results::fix_text(r.fix); !fix.empty()) out << "\n" << wrap_text(fix, page_width, "    ");
+  out << "\n" << swimlane_text(r, full_history);
+  out << "\n" << replay_lines(replay_text(r)) << "\n";
   return out.str();
 }
 
@@ -58,17 +81,31 @@ std::string summary_text(const run_results& results) {
                    c.observed_text(), cell_result(c)});
   }
   out << "\n" << table.render();
+  out << "expected: a|b = any one of these verdicts; a, b = the cell's checks expect different sets\n";
   return out.str();
 }
 
-std::string swimlane_text(const record& r) {
+std::string swimlane_text(const record& r, bool full) {
   if (r.interleaving.empty()) return "interleaving: none recorded by engine '" + r.engine + "'\n";
   const auto threads = threads_of(r);
   std::vector<std::string> headers{"step"};
   for (int t : threads) headers.push_back("thread " + std::to_string(t));
   text_table table(headers);
-  for (const auto& s : r.interleaving) {
+  const auto rows = compact_interleaving(r, full);
+  for (const auto& shown : rows) {
     std::vector<std::string> row(headers.size());
+    if (shown.what == compact_row::kind::folded) {
+      // In its thread's column when the stretch is one thread's, else the first.
+      std::size_t column = 1;
+      for (std::size_t i = 0; i < threads.size(); ++i) {
+        if (threads[i] == shown.thread) column = i + 1;
+      }
+      row[0] = "...";
+      row[column] = shown.text;
+      table.add_row(row);
+      continue;
+    }
+    const results::step& s = *shown.step;
     row[0] = std::to_string(s.step);
     std::string cell = step_location(s);
     const std::string action = step_action(s);
@@ -80,7 +117,11 @@ std::string swimlane_text(const record& r) {
     }
     table.add_row(row);
   }
-  return "interleaving (one column per thread; paths below impl/ordercheck/):\n" + table.render();
+  const std::string what = shown_steps(rows) == r.interleaving.size()
+                               ? "interleaving, all " + std::to_string(r.interleaving.size()) + " steps"
+                               : "interleaving, compact: " + std::to_string(shown_steps(rows)) + " of " +
+                                     std::to_string(r.interleaving.size()) + " steps (--full-history for all)";
+  return what + " (one column per thread; paths below impl/ordercheck/):\n" + table.render();
 }
 
 std::string text_report(const run_results& results) {
@@ -90,13 +131,15 @@ std::string text_report(const run_results& results) {
   if (!failures.empty()) {
     out += "\n\nGATE FAILURES: observed verdicts that do not match the expected ones (these fail the gate)\n\n";
     for (std::size_t i = 0; i < failures.size(); ++i) {
-      out += record_section(*failures[i], "GATE FAILURE " + std::to_string(i + 1) + "/" + std::to_string(failures.size()));
+      out += record_section(*failures[i], "GATE FAILURE " + std::to_string(i + 1) + "/" + std::to_string(failures.size()),
+                            results.full_history);
     }
   }
   if (!findings.empty()) {
     out += "\n\nEXPECTED FINDINGS: known upstream defects, found as expected (they do not fail the gate)\n\n";
     for (std::size_t i = 0; i < findings.size(); ++i) {
-      out += record_section(*findings[i], "EXPECTED FINDING " + std::to_string(i + 1) + "/" + std::to_string(findings.size()));
+      out += record_section(*findings[i], "EXPECTED FINDING " + std::to_string(i + 1) + "/" + std::to_string(findings.size()),
+                            results.full_history);
     }
   }
   return out;

@@ -5,13 +5,14 @@
 #include <cmath>
 #include <fstream>
 #include <limits>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
 namespace ordercheck::results {
 namespace {
 
-constexpr std::array<std::pair<verdict, const char*>, 12> verdict_names{{
+constexpr std::array<std::pair<verdict, const char*>, 14> verdict_names{{
     {verdict::pass, "pass"},
     {verdict::data_race, "data_race"},
     {verdict::use_after_free, "use_after_free"},
@@ -24,6 +25,8 @@ constexpr std::array<std::pair<verdict, const char*>, 12> verdict_names{{
     {verdict::timeout, "timeout"},
     {verdict::crash, "crash"},
     {verdict::error, "error"},
+    {verdict::uninitialized_read, "uninitialized_read"},
+    {verdict::engine_error, "engine_error"},
 }};
 
 }  // namespace
@@ -54,6 +57,34 @@ bool record::matches() const {
   return std::find(expected.begin(), expected.end(), observed) != expected.end();
 }
 
+namespace {
+
+// "impl/ordercheck/x/y.hpp:34:fetch_sub" -> "x/y.hpp:34 fetch_sub".
+std::string short_site(const std::string& site) {
+  const std::string prefix = "impl/ordercheck/";
+  std::string out = site.rfind(prefix, 0) == 0 ? site.substr(prefix.size()) : site;
+  const auto colon = out.rfind(':');
+  if (colon != std::string::npos) out[colon] = ' ';
+  return out;
+}
+
+}  // namespace
+
+std::string fix_text(const fix_search& fix) {
+  if (!fix.searched) return "";
+  std::ostringstream out;
+  for (std::size_t i = 0; i < fix.repairs.size(); ++i) {
+    const repair& r = fix.repairs[i];
+    out << (i == 0 ? "" : "\n") << "fix: " << short_site(r.site) << " " << r.from << " -> " << r.to
+        << " makes this cell pass (checked: " << r.executions << " executions)";
+  }
+  if (fix.repairs.empty()) {
+    out << "fix: no single-site fix among " << fix.candidates
+        << " one-step strengthenings of the atomic sites on the path (checked: " << fix.executions << " executions)";
+  }
+  return out.str();
+}
+
 void to_json(nlohmann::json& out, const record& r) {
   out = nlohmann::json{{"schema", schema_id},
                        {"check", r.check},
@@ -75,16 +106,24 @@ void to_json(nlohmann::json& out, const record& r) {
   auto& sites = out["sites"] = nlohmann::json::array();
   for (const site& s : r.sites) {
     sites.push_back({{"file", s.file}, {"line", s.line}, {"operation", s.operation},
-                     {"order", s.order}, {"role", s.role}});
+                     {"order", s.order}, {"role", s.role}, {"step", s.step}, {"object", s.object}});
   }
   auto& steps = out["interleaving"] = nlohmann::json::array();
   for (const step& s : r.interleaving) {
     steps.push_back({{"step", s.step}, {"thread", s.thread}, {"file", s.file}, {"line", s.line},
                      {"function", s.function}, {"operation", s.operation}, {"order", s.order},
-                     {"value", s.value}, {"text", s.text}});
+                     {"value", s.value}, {"text", s.text}, {"object", s.object}});
   }
   auto& mutations = out["mutations"] = nlohmann::json::array();
   for (const mutation& m : r.mutations) mutations.push_back({{"site", m.site}, {"order", m.order}});
+  if (r.fix.searched) {
+    nlohmann::json repairs = nlohmann::json::array();
+    for (const repair& x : r.fix.repairs) {
+      repairs.push_back({{"site", x.site}, {"from", x.from}, {"to", x.to}, {"executions", x.executions}});
+    }
+    out["fix"] = {{"candidates", r.fix.candidates}, {"executions", r.fix.executions},
+                  {"wall_seconds", r.fix.wall_seconds}, {"repairs", repairs}};
+  }
 }
 
 namespace {
@@ -145,17 +184,29 @@ void from_json(const nlohmann::json& in, record& r) {
   r.sites.clear();
   for (const auto& s : in.value("sites", nlohmann::json::array())) {
     r.sites.push_back({s.value("file", ""), whole_field(s, "line", 0), s.value("operation", ""),
-                       s.value("order", ""), s.value("role", "")});
+                       s.value("order", ""), s.value("role", ""), whole_field(s, "step", 0), s.value("object", "")});
   }
   r.interleaving.clear();
   for (const auto& s : in.value("interleaving", nlohmann::json::array())) {
     r.interleaving.push_back({whole_field(s, "step", 0), whole_field(s, "thread", 0), s.value("file", ""),
                               whole_field(s, "line", 0), s.value("function", ""), s.value("operation", ""),
-                              s.value("order", ""), s.value("value", ""), s.value("text", "")});
+                              s.value("order", ""), s.value("value", ""), s.value("text", ""),
+                              s.value("object", "")});
   }
   r.mutations.clear();
   for (const auto& m : in.value("mutations", nlohmann::json::array())) {
     r.mutations.push_back({m.value("site", ""), m.value("order", "")});
+  }
+  r.fix = {};
+  if (in.contains("fix") && in["fix"].is_object()) {
+    const auto& f = in["fix"];
+    r.fix.searched = true;
+    r.fix.candidates = f.value("candidates", std::size_t{0});
+    r.fix.executions = f.value("executions", 0ULL);
+    r.fix.wall_seconds = f.value("wall_seconds", 0.0);
+    for (const auto& x : f.value("repairs", nlohmann::json::array())) {
+      r.fix.repairs.push_back({x.value("site", ""), x.value("from", ""), x.value("to", ""), x.value("executions", 0ULL)});
+    }
   }
 }
 

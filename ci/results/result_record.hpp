@@ -12,18 +12,22 @@
 //   "observed": "data_race",
 //   "matches": true,                                                 // observed is in expected
 //   "message": "one line a person reads first",
-//   "sites": [{"file": "impl/...", "line": 38, "operation": "load", "order": "acquire", "role": "racing access"}],
+//   "sites": [{"file": "impl/...", "line": 38, "operation": "load", "order": "acquire", "role": "racing access",
+//              "step": 12, "object": "buffer"}],
 //   "interleaving": [{"step": 12, "thread": 1, "file": "impl/...", "line": 38, "function": "ptr_or",
-//                     "operation": "load", "order": "", "value": "0", "text": "<raw event>"}],
+//                     "operation": "load", "order": "", "value": "0", "text": "<raw event>", "object": "buffer"}],
 //   "scenario": "the smallest program that shows it, as text",
 //   "replay": {"token": "...", "command": "ordercheck-model --replay ..."},
 //   "seed": 1, "iterations": 42, "wall_seconds": 0.01,
-//   "mutations": [{"site": "impl/...:34:fetch_sub", "order": "release"}]
+//   "mutations": [{"site": "impl/...:34:fetch_sub", "order": "release"}],
+//   "fix": {"candidates": 3, "executions": 60000, "wall_seconds": 1.2,             // only when searched
+//           "repairs": [{"site": "impl/...:34:fetch_sub", "from": "release", "to": "acq_rel", "executions": 20000}]}
 // }
 #pragma once
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +50,8 @@ enum class verdict {
   timeout,
   crash,
   error,  // the check could not run (bad setup, tool failure): never a pass
+  uninitialized_read,  // a read of a variable nothing wrote yet
+  engine_error,        // the engine reported a result ordercheck does not know (its text is in the message)
 };
 
 const char* verdict_name(verdict v);
@@ -59,6 +65,8 @@ struct site {
   std::string operation;  // load, store, compare_exchange, fetch_sub, mutex lock, ...
   std::string order;      // relaxed ... seq_cst, or empty for plain accesses
   std::string role;       // "racing access", "other access", "freed here", ...
+  int step = 0;           // the interleaving step it is (0: none)
+  std::string object{};   // the memory location, by name ("buffer", "object#2+8"), or ""
 };
 
 struct step {
@@ -70,7 +78,8 @@ struct step {
   std::string operation;
   std::string order;
   std::string value;
-  std::string text;  // the engine's own line, unparsed
+  std::string text;    // the engine's own line (addresses replaced by names)
+  std::string object{};  // the memory location it touches, by name, or ""
 };
 
 struct replay_info {
@@ -81,6 +90,24 @@ struct replay_info {
 struct mutation {
   std::string site;   // path:line:operation
   std::string order;  // the order it was weakened to
+};
+
+// A candidate repair found by the model layer's fix search: one atomic site
+// strengthened one step, checked by re-running the cell's quick searches.
+struct repair {
+  std::string site;       // path:line:operation, as --mutate spells it
+  std::string from;       // the order that ran
+  std::string to;         // the stronger order that makes the cell pass
+  unsigned long long executions = 0;  // executions the check explored
+};
+
+// The fix search's outcome ("fix" in the record; absent when none was run).
+struct fix_search {
+  bool searched = false;
+  std::size_t candidates = 0;         // atomic sites tried, one strengthening each
+  unsigned long long executions = 0;  // every candidate's check together
+  double wall_seconds = 0;
+  std::vector<repair> repairs;        // the ones that make the cell pass
 };
 
 struct record {
@@ -102,9 +129,15 @@ struct record {
   unsigned long long iterations = 0;
   double wall_seconds = 0;
   std::vector<mutation> mutations;
+  fix_search fix;
 
   bool matches() const;
 };
+
+// "fix: refcounted_deleter/reference.hpp:34 fetch_sub release -> acq_rel makes
+// this cell pass (checked: N executions)", one line per repair, or "fix: no
+// single-site fix among ..." when the search found none; "" when none ran.
+std::string fix_text(const fix_search& fix);
 
 void to_json(nlohmann::json& out, const record& r);
 void from_json(const nlohmann::json& in, record& r);

@@ -83,6 +83,8 @@ int list_cells(const options& o) {
 void print_failure_details(const cell_run_result& result) {
   const auto& r = result.record;
   std::cout << "    " << r.message << "\n";
+  const std::string fix = results::fix_text(r.fix);
+  if (!fix.empty()) std::cout << "    " << fix << "\n";
   if (r.seed) std::cout << "    seed: " << *r.seed << "\n";
   if (!r.replay.command.empty()) std::cout << "    replay: " << r.replay.command << "\n";
 }

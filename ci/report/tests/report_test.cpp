@@ -1,6 +1,7 @@
 // Unit tests of the report writers, on the hand-written records in data/:
 // golden text and SARIF, the SARIF structure (with negative controls), the
 // swimlane's columns, JUnit escaping, and which records fail the gate.
+#include "compact_history.hpp"
 #include "html_report.hpp"
 #include "junit_report.hpp"
 #include "markdown_report.hpp"
@@ -9,6 +10,7 @@
 #include "sarif_structure.hpp"
 #include "step_text.hpp"
 #include "text_report.hpp"
+#include "text_table.hpp"
 
 #include <gtest/gtest.h>
 
@@ -43,6 +45,77 @@ void expect_golden(const std::string& actual, const std::string& name) {
   }
   EXPECT_EQ(actual, read_file(path)) << "golden file " << path
                                      << " differs; if the change is intended, rerun with ORDERCHECK_UPDATE_GOLDEN=1";
+}
+
+// A model record: set-up, a race on "buffer" between steps 5 and 8, and
+// unrelated steps on other locations in between.
+record compact_fixture() {
+  record r;
+  r.layer = "model";
+  r.engine = "relacy";
+  auto add = [&](int thread, const std::string& op, const std::string& order, const std::string& object,
+                 const std::string& text = "") {
+    results::step s;
+    s.step = static_cast<int>(r.interleaving.size()) + 1;
+    s.thread = thread;
+    s.file = op == "phase" ? "" : "impl/ordercheck/x/y.hpp";
+    s.line = s.step;
+    s.operation = op;
+    s.order = order;
+    s.object = object;
+    s.text = text;
+    r.interleaving.push_back(s);
+  };
+  add(0, "phase", "", "", "[BEFORE BEGIN]");
+  add(0, "plain store", "", "object#1");
+  add(0, "plain store", "", "buffer");
+  add(0, "phase", "", "", "[BEFORE END]");
+  add(0, "plain load", "", "buffer+8");    // 5: other access
+  add(1, "plain load", "", "object#1");    // 6: unrelated
+  add(1, "load", "relaxed", "var#2");      // 7: unrelated relaxed atomic
+  add(1, "plain store", "", "buffer+8");   // 8: racing access
+  add(1, "failure", "", "");
+  r.interleaving.back().line = 8;
+  r.sites = {{"impl/ordercheck/x/y.hpp", 8, "plain store", "", "racing access", 8, "buffer+8"},
+             {"impl/ordercheck/x/y.hpp", 5, "plain load", "", "other access", 5, "buffer+8"}};
+  return r;
+}
+
+TEST(CompactHistory, FoldsSetUpAndOtherLocationsKeepsTheRace) {
+  const record r = compact_fixture();
+  const auto rows = compact_interleaving(r, false);
+  std::string shape;
+  for (const auto& row : rows) {
+    shape += row.what == compact_row::kind::step ? std::to_string(row.step->step) : "[" + row.text + "]";
+    shape += " ";
+  }
+  EXPECT_EQ(shape, "[before(): 2 steps] 5 [... 2 steps on other locations] 8 ");
+  EXPECT_EQ(shown_steps(rows), 2u);
+  const std::string lane = swimlane_text(r);
+  EXPECT_NE(lane.find("compact: 2 of 9 steps"), std::string::npos) << lane;
+  EXPECT_NE(lane.find("^ racing access"), std::string::npos) << lane;
+  EXPECT_NE(lane.find("^ other access"), std::string::npos) << lane;
+}
+
+TEST(CompactHistory, NegativeControlFullHistoryAndASiteInSetUpAreNotFolded) {
+  record r = compact_fixture();
+  EXPECT_EQ(shown_steps(compact_interleaving(r, true)), r.interleaving.size());
+  r.sites[1].step = 3;  // the other access now in before()
+  r.sites[1].object = "buffer";
+  const auto rows = compact_interleaving(r, false);
+  for (const auto& row : rows) EXPECT_EQ(row.text.find("before()"), std::string::npos) << row.text;
+}
+
+TEST(TextReport, NoLineIsWiderThanThePage) {
+  std::istringstream text(text_report(read_results(all_fixtures())));
+  for (std::string line; std::getline(text, line);) EXPECT_LE(line.size(), 120u) << line;
+  // Negative control: the table would be wider unwrapped.
+  text_table wide({"a", "b"});
+  wide.add_row({std::string(100, 'x'), std::string(100, 'y')});
+  std::size_t widest = 0;
+  std::istringstream rendered(wide.render(1000));
+  for (std::string line; std::getline(rendered, line);) widest = std::max(widest, line.size());
+  EXPECT_GT(widest, 120u);
 }
 
 TEST(TextReport, MatchesGolden) { expect_golden(text_report(read_results(all_fixtures())), "report.txt"); }

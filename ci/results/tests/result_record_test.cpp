@@ -122,6 +122,31 @@ TEST(ResultRecord, FullRecordRoundTripsThroughAJsonLine) {
   expect_same_record(original, nlohmann::json::parse(line).get<record>());
 }
 
+TEST(ResultRecord, SiteStepsObjectsAndTheFixRoundTrip) {
+  record original = full_record();
+  original.sites[0].step = 2;
+  original.sites[0].object = "object#1+8";
+  original.interleaving[1].object = "buffer";
+  original.fix.searched = true;
+  original.fix.candidates = 3;
+  original.fix.executions = 60000;
+  original.fix.repairs = {{"impl/ordercheck/refcounted_deleter/reference.hpp:34:fetch_sub", "release", "acq_rel", 20000}};
+  const record back = nlohmann::json(original).get<record>();
+  EXPECT_EQ(back.sites[0].step, 2);
+  EXPECT_EQ(back.sites[0].object, "object#1+8");
+  EXPECT_EQ(back.interleaving[1].object, "buffer");
+  ASSERT_TRUE(back.fix.searched);
+  ASSERT_EQ(back.fix.repairs.size(), 1u);
+  EXPECT_EQ(back.fix.repairs[0].to, "acq_rel");
+  EXPECT_EQ(fix_text(back.fix),
+            "fix: refcounted_deleter/reference.hpp:34 fetch_sub release -> acq_rel makes this cell pass "
+            "(checked: 20000 executions)");
+  // No search, no "fix" key; a search that found nothing says so.
+  EXPECT_FALSE(nlohmann::json(full_record()).contains("fix"));
+  original.fix.repairs.clear();
+  EXPECT_EQ(fix_text(original.fix).rfind("fix: no single-site fix among 3 ", 0), 0u);
+}
+
 TEST(ResultRecord, MissingSeedStaysMissing) {
   record original = full_record();
   original.seed.reset();
@@ -171,7 +196,7 @@ TEST(ResultRecord, MatchesWhenObservedIsExpected) {
 
 TEST(ResultRecord, EveryVerdictNameRoundTrips) {
   const auto names = all_verdict_names();
-  EXPECT_EQ(names.size(), 12u);
+  EXPECT_EQ(names.size(), 14u);
   for (const auto& name : names) EXPECT_EQ(verdict_name(verdict_from_name(name)), name);
 }
 

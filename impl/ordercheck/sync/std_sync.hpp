@@ -27,6 +27,8 @@
 //   thread_flag<Tag>::get(), ::set(b): one bool per thread and Tag
 //   pause()         called in spin loops so schedulers can make progress
 //   fence(o)        std::atomic_thread_fence
+//   name_object(p, name): names the heap object at p in model reports
+//                   ("buffer" instead of its address); a no-op here
 //   assert_that(b, message): an internal assertion (upstream's
 //                   TORCH_INTERNAL_ASSERT); std_sync throws assertion_failure
 #pragma once
@@ -100,6 +102,7 @@ struct std_sync {
 #else
   static void fence(memory_order order) noexcept { std::atomic_thread_fence(order); }
 #endif
+  static void name_object(const void*, const char*) noexcept {}
 
   static void assert_that(bool condition, const char* message) {
     if (!condition) throw assertion_failure(message);
