@@ -24,6 +24,14 @@ function(ordercheck_require_header var header)
   endif()
 endfunction()
 
+# ccache, when installed (ci/bootstrap installs it), as every target's compiler
+# launcher: a rebuild of unchanged files (another clone's build directory
+# aside) comes from the cache. A launcher given on the command line wins.
+find_program(ORDERCHECK_CCACHE ccache)
+if(ORDERCHECK_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+  set(CMAKE_CXX_COMPILER_LAUNCHER "${ORDERCHECK_CCACHE}")
+endif()
+
 # Warnings for our own code: every preset builds with none.
 function(ordercheck_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Werror)
