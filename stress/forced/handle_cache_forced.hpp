@@ -70,9 +70,10 @@ class handle_cache_both_miss_in_slow : public handle_cache_forced_base<Sync, V, 
   // How long slow() waits for the other thread (yields, and at most this long
   // in real time: on a loaded machine one yield can take milliseconds, and
   // under gil, where the other thread never comes, 2 x 2000 of them once ran
-  // past the watchdog's 10 s); under gil it never comes.
+  // past the watchdog's 10 s, while 200 ms was once too short for the other
+  // thread to arrive with two checks running at once); under gil it never comes.
   static constexpr int rendezvous_yields = 2000;
-  static constexpr std::chrono::milliseconds rendezvous_limit{200};
+  static constexpr std::chrono::milliseconds rendezvous_limit{1000};
 
   void before() {}
   void thread(unsigned index) {
