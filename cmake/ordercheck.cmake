@@ -24,17 +24,31 @@ function(ordercheck_require_header var header)
   endif()
 endfunction()
 
+# ccache, when installed (ci/bootstrap installs it), as every target's compiler
+# launcher: a rebuild of unchanged files (another clone's build directory
+# aside) comes from the cache. A launcher given on the command line wins.
+find_program(ORDERCHECK_CCACHE ccache)
+if(ORDERCHECK_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+  set(CMAKE_CXX_COMPILER_LAUNCHER "${ORDERCHECK_CCACHE}")
+endif()
+
 # Warnings for our own code: every preset builds with none.
 function(ordercheck_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Werror)
 endfunction()
 
 # ordercheck_test(NAME n SOURCES ... [LIBRARIES ...] LABELS unit|model|stress|property
-#                 [TIMEOUT s] [GTEST] [ARGS ...])
+#                 [TIMEOUT s] [COST s] [GTEST] [ARGS ...])
 # GTEST: a GoogleTest binary; each test case becomes a CTest test.
 # Otherwise: the binary is one CTest test, run with ARGS.
+# COST: a test known to take this many seconds or more; it gets the label
+# `long` and ctest -j (ci/test) starts it first (ordercheck_long_test).
 function(ordercheck_test)
-  cmake_parse_arguments(T "GTEST" "NAME;TIMEOUT" "SOURCES;LIBRARIES;LABELS;ARGS" ${ARGN})
+  cmake_parse_arguments(T "GTEST" "NAME;TIMEOUT;COST" "SOURCES;LIBRARIES;LABELS;ARGS" ${ARGN})
+  if(T_COST)
+    list(APPEND T_LABELS long)
+    set(T_COST_PROPERTY COST ${T_COST})
+  endif()
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 300)
   endif()
@@ -46,11 +60,24 @@ function(ordercheck_test)
     gtest_discover_tests(${T_NAME}
       DISCOVERY_MODE PRE_TEST
       EXTRA_ARGS ${T_ARGS}
-      PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT})
+      PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT} ${T_COST_PROPERTY})
   else()
     add_test(NAME ${T_NAME} COMMAND ${T_NAME} ${T_ARGS})
-    set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT})
+    set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT} ${T_COST_PROPERTY})
   endif()
+endfunction()
+
+# ordercheck_long_test(TEST COST s): the same for a test declared with add_test.
+# On a fresh clone ctest has no measured costs yet (Testing/Temporary/
+# CTestCostData.txt); without these a long test may start last and run alone.
+function(ordercheck_long_test test)
+  cmake_parse_arguments(L "" "COST" "" ${ARGN})
+  get_test_property(${test} LABELS labels)
+  if(NOT labels)
+    set(labels "")
+  endif()
+  list(APPEND labels long)
+  set_tests_properties(${test} PROPERTIES LABELS "${labels}" COST ${L_COST})
 endfunction()
 
 # Sanitizer flags for the whole build (set by the tsan and asan presets).

@@ -13,6 +13,7 @@ child_outcome outcome_of(const run_summary& summary) {
   child_outcome outcome;
   outcome.rounds = summary.rounds;
   outcome.wall_seconds = summary.wall_seconds;
+  outcome.seconds_before_finding = summary.seconds_before_finding;
   outcome.stopped_by_sanitizer_report = summary.stopped_by_sanitizer_report;
   if (summary.failure) {
     outcome.verdict = summary.failure->kind;
@@ -44,6 +45,7 @@ void write_child_outcome(const std::string& path, const child_outcome& outcome) 
                             {"message", outcome.message},
                             {"rounds", outcome.rounds},
                             {"wall_seconds", outcome.wall_seconds},
+                            {"seconds_before_finding", outcome.seconds_before_finding},
                             {"stopped_by_sanitizer_report", outcome.stopped_by_sanitizer_report}};
   results::write_file_atomically(path, json.dump() + "\n");
 }
@@ -60,6 +62,7 @@ child_outcome read_child_outcome(const std::string& path) {
     outcome.message = json.at("message").get<std::string>();
     outcome.rounds = json.at("rounds").get<std::uint64_t>();
     outcome.wall_seconds = json.at("wall_seconds").get<double>();
+    outcome.seconds_before_finding = json.at("seconds_before_finding").get<double>();
     outcome.stopped_by_sanitizer_report = json.at("stopped_by_sanitizer_report").get<bool>();
     return outcome;
   } catch (const std::exception& error) {

@@ -18,6 +18,7 @@ struct child_outcome {
   std::string message;
   std::uint64_t rounds = 0;
   double wall_seconds = 0;
+  double seconds_before_finding = 0;  // run_summary::seconds_before_finding
   bool stopped_by_sanitizer_report = false;
 };
 

@@ -153,6 +153,8 @@ isolated_run run_isolated(const std::string& executable, const check& c, const s
   r.replay.command = replay_command(c, settings);
   r.wall_seconds = exit.wall_seconds;
   if (outcome) r.iterations = outcome->rounds;
+  run.exposure_seconds = outcome && outcome->verdict != results::verdict::timeout ? outcome->seconds_before_finding
+                                                                                   : exit.wall_seconds;
 
   run.found_by_sanitizer = !reports.empty();
   run.found_by_invariant = outcome && outcome->verdict == results::verdict::assertion;

@@ -22,6 +22,12 @@ struct isolated_run {
   bool found_by_invariant = false;  // an assert_that in the scenario or primitive
   bool found_by_crash = false;      // the child died (signal, glibc abort) or threw
   bool timed_out = false;
+  // Seconds of rounds before the round that found something began (all of
+  // them when nothing was found; the child's own clock, so start-up and the
+  // time TSan spends writing its report are left out), or the child's wall
+  // time when it wrote no outcome or hung. The exposure of a detection-rate
+  // measurement (check_budget.hpp).
+  double exposure_seconds = 0;
 };
 
 // Runs `c` with `settings` by starting `executable --child-check ...`.

@@ -8,19 +8,26 @@ namespace ordercheck::stress {
 
 results::record run_repeatedly(const std::string& executable, const check& c, const stress_settings& settings,
                                unsigned runs, const std::function<void(unsigned, unsigned)>& on_run) {
-  detection_counts counts;
-  std::optional<results::record> first_found;
-  results::record last;
-  unsigned long long rounds = 0;
-  double wall_seconds = 0;
+  std::vector<isolated_run> done;
   for (unsigned i = 0; i < runs; ++i) {
     if (on_run) on_run(i, runs);
     stress_settings run_settings = settings;
     run_settings.seed = settings.seed + i;
-    isolated_run run = run_isolated(executable, c, run_settings);
+    done.push_back(run_isolated(executable, c, run_settings));
+  }
+  return fold_runs(c, settings, done);
+}
+
+results::record fold_runs(const check& c, const stress_settings& settings, const std::vector<isolated_run>& runs) {
+  detection_counts counts;
+  std::optional<results::record> first_found;
+  unsigned long long rounds = 0;
+  double wall_seconds = 0;
+  for (const isolated_run& run : runs) {
     ++counts.runs;
     rounds += run.record.iterations;
     wall_seconds += run.record.wall_seconds;
+    counts.exposure_seconds += run.exposure_seconds;
     if (run.record.observed != results::verdict::pass) {
       ++counts.found;
       if (!first_found) first_found = run.record;
@@ -29,8 +36,8 @@ results::record run_repeatedly(const std::string& executable, const check& c, co
     counts.found_by_invariant += run.found_by_invariant ? 1 : 0;
     counts.found_by_crash += run.found_by_crash ? 1 : 0;
     counts.timed_out += run.timed_out ? 1 : 0;
-    last = std::move(run.record);
   }
+  const results::record& last = runs.back().record;
   // The seed of the first run that found something replays it; else the first seed.
   results::record r = first_found ? *first_found : last;
   if (!first_found) {
@@ -52,6 +59,7 @@ results::record run_repeatedly(const std::string& executable, const check& c, co
       {"found_by_invariant", counts.found_by_invariant},
       {"found_by_crash", counts.found_by_crash},
       {"timed_out", counts.timed_out},
+      {"exposure_seconds", counts.exposure_seconds},
       {"sanitizer", built_with_thread_sanitizer() ? "thread" : "none"},
 #if defined(__clang__)
       {"compiler", "clang " __clang_version__},
@@ -64,7 +72,7 @@ results::record run_repeatedly(const std::string& executable, const check& c, co
                 counts.found, counts.runs, counts.found_by_sanitizer, counts.found_by_invariant, counts.found_by_crash,
                 counts.timed_out);
   // One run: its own message; several: the rate first.
-  if (runs > 1) r.message = std::string(rate) + (first_found ? "; first: " + first_found->message : "; " + last.message);
+  if (runs.size() > 1) r.message = std::string(rate) + (first_found ? "; first: " + first_found->message : "; " + last.message);
   return r;
 }
 
@@ -77,6 +85,7 @@ detection_counts counts_of(const results::record& r) {
   counts.found_by_invariant = s.value("found_by_invariant", 0u);
   counts.found_by_crash = s.value("found_by_crash", 0u);
   counts.timed_out = s.value("timed_out", 0u);
+  counts.exposure_seconds = s.value("exposure_seconds", 0.0);
   return counts;
 }
 

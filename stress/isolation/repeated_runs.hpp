@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "isolated_run.hpp"
 
@@ -19,9 +20,15 @@ struct detection_counts {
   unsigned found_by_invariant = 0;
   unsigned found_by_crash = 0;
   unsigned timed_out = 0;
+  double exposure_seconds = 0;  // summed over the runs (isolated_run::exposure_seconds)
 };
 
-// `on_run(index, runs)` is called before each run (for progress lines).
+// Folds the runs of one check (seeds S, S+1, ... in that order; `settings`
+// has seed S) into one record. `runs` must not be empty.
+results::record fold_runs(const check& c, const stress_settings& settings, const std::vector<isolated_run>& runs);
+
+// The same, one run after another in this thread. `on_run(index, runs)` is
+// called before each run (for progress lines).
 results::record run_repeatedly(const std::string& executable, const check& c, const stress_settings& settings,
                                unsigned runs, const std::function<void(unsigned, unsigned)>& on_run = {});
 

@@ -5,11 +5,16 @@
 //   ordercheck-stress --run 'handle_cache/*/free_threaded/*' --seconds 2 --json out.jsonl
 //   ordercheck-stress --run 'refcounted_deleter/upstream/*' --runs 20   (detection rates)
 //
+// Runs --jobs children at once (default: the core count); records and progress
+// lines come out in check order. Without --seconds each check gets its budget
+// by need (check_budget.hpp) from stress/detection_rates.json.
+//
 // Exit status: 0 when every record matches its expected verdicts, 1 when one
 // does not, 2 for bad input (one line on stderr says what and how to fix it).
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -17,13 +22,16 @@
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <thread>
 
 #include "checks/check_registry.hpp"
 #include "harness/sanitizer_stop.hpp"
 #include "harness/stress_settings.hpp"
 #include "isolation/child_mode.hpp"
 #include "isolation/isolated_run.hpp"
+#include "isolation/parallel_runs.hpp"
 #include "isolation/repeated_runs.hpp"
+#include "check_budget.hpp"
 #include "detection_table.hpp"
 #include "cli_numbers.hpp"
 #include "in_flight.hpp"
@@ -57,6 +65,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> table_inputs;
   std::string child_check;
   std::string child_outcome_path;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  std::string rates_path = ORDERCHECK_STRESS_RATES_FILE;
 
   app.add_flag("--list", list, "list the check ids (subject/variant/contract/scenario) and exit");
   app.add_option("--run", pattern,
@@ -68,10 +78,10 @@ int main(int argc, char** argv) {
   app.add_option("--rounds", settings.rounds, "at most this many rounds per run")
       ->check(ordercheck::results::whole_number(1, 1'000'000'000'000))
       ->capture_default_str();
-  app.add_option("--seconds", settings.seconds, "time budget per run, in seconds")
-      ->check(ordercheck::results::positive_seconds(86400.0))
-      ->check(CLI::Range(0.001, 86400.0))
-      ->capture_default_str();
+  auto* seconds_option =
+      app.add_option("--seconds", settings.seconds, "time budget per run, in seconds (default: each check's budget by need)")
+          ->check(ordercheck::results::positive_seconds(86400.0))
+          ->check(CLI::Range(0.001, 86400.0));
   app.add_option("--hang-seconds", settings.hang_seconds, "a round silent this long is a hang (watchdog)")
       ->check(ordercheck::results::positive_seconds(86400.0))
       ->check(CLI::Range(0.1, 86400.0))
@@ -79,6 +89,12 @@ int main(int argc, char** argv) {
   auto* seed_option = app.add_option("--seed", seed, "seed of the jitter and random operations (printed when random)")
       ->check(ordercheck::results::whole_number(0, std::numeric_limits<std::uint64_t>::max()));
   app.add_option("--json", json_path, "append one JSON Lines record per check to FILE (flushed per check)");
+  app.add_option("--jobs", jobs, "run this many checks (child processes) at once")
+      ->check(CLI::Range(1u, 256u))
+      ->capture_default_str();
+  auto* rates_option = app.add_option("--rates", rates_path,
+                                      "measured detection rates that set the budgets by need (see README)")
+                           ->capture_default_str();
   app.add_option("--runs", runs, "run each check N times (seeds S, S+1, ...) and record the detection rate")
       ->check(ordercheck::results::whole_number(1, 100000))
       ->capture_default_str();
@@ -134,21 +150,57 @@ int main(int argc, char** argv) {
     if (!json) return bad_input("cannot open --json file '" + json_path + "' for appending");
   }
 
-  std::fprintf(stderr, "ordercheck-stress: seed %llu (replay with --seed %llu), %zu checks, %u run(s) each, %s\n",
+  // Each check's settings: the budget by need unless --seconds was given.
+  std::vector<stress_settings> check_settings(selected.size(), settings);
+  std::vector<std::string> budget_reasons(selected.size());
+  if (seconds_option->count() == 0) {
+    detection_rates rates;
+    try {
+      rates = read_detection_rates(rates_path);
+    } catch (const std::exception& error) {
+      if (rates_option->count() > 0) return bad_input(error.what());
+      std::fprintf(stderr, "ordercheck-stress: %s; every check gets the flat budget\n", error.what());
+    }
+    for (std::size_t i = 0; i < selected.size(); ++i) {
+      const check_budget budget = budget_for(*selected[i], rates, engine_name(), budget_rule{settings.seconds});
+      check_settings[i].seconds = budget.seconds;
+      budget_reasons[i] = budget.reason;
+    }
+  }
+  std::fprintf(stderr,
+               "ordercheck-stress: seed %llu (replay with --seed %llu), %zu checks, %u run(s) each, %u at once, %s\n",
                static_cast<unsigned long long>(settings.seed), static_cast<unsigned long long>(settings.seed),
-               selected.size(), runs, built_with_thread_sanitizer() ? "ThreadSanitizer" : "no sanitizer");
+               selected.size(), runs, jobs, built_with_thread_sanitizer() ? "ThreadSanitizer" : "no sanitizer");
+  std::vector<planned_run> plan;
+  for (std::size_t i = 0; i < selected.size(); ++i) {
+    for (unsigned run = 0; run < runs; ++run) {
+      planned_run planned{selected[i], check_settings[i]};
+      planned.settings.seed = settings.seed + run;
+      plan.push_back(planned);
+    }
+  }
+
   const std::string executable = current_executable();
   const bool terminal = isatty(STDERR_FILENO) != 0;
   unsigned mismatches = 0;
-  for (std::size_t i = 0; i < selected.size(); ++i) {
+  std::vector<isolated_run> runs_of_check;
+  // The in-flight check a gate timeout names: the oldest one not yet handed
+  // back (with --jobs > 1, later checks may be running beside it).
+  if (!selected.empty()) ordercheck::results::announce_in_flight(selected.front()->id());
+  run_in_parallel(executable, plan, jobs, [&](std::size_t index, isolated_run&& run) {
+    const std::size_t i = index / runs;
     const check& c = *selected[i];
-    ordercheck::results::announce_in_flight(c.id());
-    const auto progress = [&](unsigned run, unsigned total) {
-      if (terminal && total > 1) {
-        std::fprintf(stderr, "\r[%zu/%zu] %s: run %u/%u", i + 1, selected.size(), c.id().c_str(), run + 1, total);
+    runs_of_check.push_back(std::move(run));
+    if (runs_of_check.size() < runs) {
+      if (terminal) {
+        std::fprintf(stderr, "\r[%zu/%zu] %s: run %zu/%u", i + 1, selected.size(), c.id().c_str(),
+                     runs_of_check.size() + 1, runs);
       }
-    };
-    ordercheck::results::record r = run_repeatedly(executable, c, settings, runs, progress);
+      return;
+    }
+    ordercheck::results::record r = fold_runs(c, check_settings[i], runs_of_check);
+    runs_of_check.clear();
+    if (!budget_reasons[i].empty()) r.engine_settings["budget"] = budget_reasons[i];
     if (terminal && runs > 1) std::fprintf(stderr, "\r\033[K");
     const bool matches = r.matches();
     mismatches += matches ? 0 : 1;
@@ -159,7 +211,8 @@ int main(int argc, char** argv) {
       json << ordercheck::results::to_json_line(r) << '\n';
       json.flush();
     }
-  }
+    if (i + 1 < selected.size()) ordercheck::results::announce_in_flight(selected[i + 1]->id());
+  });
   std::fprintf(stderr, "ordercheck-stress: %zu checks, %zu as expected, %u not (seed %llu)\n", selected.size(),
                selected.size() - mismatches, mismatches, static_cast<unsigned long long>(settings.seed));
   return mismatches == 0 ? 0 : 1;

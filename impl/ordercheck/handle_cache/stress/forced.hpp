@@ -27,6 +27,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "ordercheck/scenarios/handle_cache_scenarios.hpp"
@@ -66,8 +67,13 @@ class handle_cache_both_miss_in_slow : public handle_cache_forced_base<Sync, V, 
  public:
   static constexpr unsigned thread_count = 2;
   static constexpr const char* name = "forced_both_miss_in_slow";
-  // How long slow() waits for the other thread (yields); under gil it never comes.
-  static constexpr int rendezvous_yields = 2000;
+  // How long slow() waits (yielding) for the other thread; under gil it never
+  // comes. A real-time bound, not a count of yields: a yield returns at once
+  // when nothing else waits for that core, so 2000 of them could end before
+  // the other thread was scheduled with other processes about (TSan only,
+  // no assertion, in ctest -j2), and on a loaded machine could also take
+  // past the watchdog's 10 s under gil.
+  static constexpr std::chrono::milliseconds rendezvous_limit{1000};
 
   void before() {}
   void thread(unsigned index) {
@@ -77,7 +83,8 @@ class handle_cache_both_miss_in_slow : public handle_cache_forced_base<Sync, V, 
           // relaxed: a rendezvous in real time only (see the header); the
           // handle is published by the cache, not by this counter.
           inside_slow_.fetch_add(1, std::memory_order_relaxed);
-          for (int i = 0; i < rendezvous_yields && inside_slow_.load(std::memory_order_relaxed) < 2; ++i) {
+          const auto give_up = std::chrono::steady_clock::now() + rendezvous_limit;
+          while (inside_slow_.load(std::memory_order_relaxed) < 2 && std::chrono::steady_clock::now() < give_up) {
             std::this_thread::yield();
           }
           return this->make_handle(index);
