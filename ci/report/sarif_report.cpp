@@ -144,15 +144,16 @@ json sarif_report(const run_results& results) {
     }
     sarif_results.push_back(result_for(r, rule_index[id], results.full_history));
   }
+  json driver = {{"name", "ordercheck"}, {"version", ORDERCHECK_VERSION}, {"rules", rules}};
+  // Where users read about ordercheck: set at configure time
+  // (-DORDERCHECK_INFORMATION_URI=...); left out rather than made up.
+  const std::string information_uri = ORDERCHECK_INFORMATION_URI;
+  if (!information_uri.empty()) driver["informationUri"] = information_uri;
   return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
           {"version", "2.1.0"},
           {"runs",
            json::array({{{"tool",
-                          {{"driver",
-                            {{"name", "ordercheck"},
-                             {"informationUri", ORDERCHECK_INFORMATION_URI},
-                             {"version", ORDERCHECK_VERSION},
-                             {"rules", rules}}}}},
+                          {{"driver", driver}}},
                          {"originalUriBaseIds", {{"%SRCROOT%", {{"description", {{"text", "the repository root"}}}}}}},
                          {"results", sarif_results}}})}};
 }

@@ -2,7 +2,7 @@
 # The SARIF that the workflow uploads passes Microsoft's SARIF multitool with
 # GitHub's rules (--rule-kind "Sarif;Gh"): every result has a location (also
 # the property-layer and stress results without a recorded site), every rule a
-# fullDescription and help, the tool an informationUri and version.
+# fullDescription and help, the tool a version.
 # Negative control: the same log with one result's locations removed is
 # rejected (GH1015), so the validator really runs GitHub's rules.
 # The multitool comes from npm (@microsoft/sarif-multitool), installed once
