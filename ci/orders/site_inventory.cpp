@@ -18,6 +18,13 @@ namespace {
 bool is_header(const std::string& path) {
   return path.size() > 4 && path.compare(path.size() - 4, 4, ".hpp") == 0;
 }
+// A header whose atomic sites the models can reach and override: every header
+// under impl/ordercheck/ but a subject's stress/ folder, which holds
+// real-thread-only scenarios (random mixes, forced interleavings written with
+// std::atomic directly) that no model ever runs.
+bool holds_model_sites(const std::string& path) {
+  return is_header(path) && path.find("/stress/") == std::string::npos;
+}
 }  // namespace
 
 source_files read_working_tree(const std::string& repository_root) {
@@ -27,7 +34,9 @@ source_files read_working_tree(const std::string& repository_root) {
     throw std::runtime_error("no impl/ordercheck under '" + repository_root + "'; pass --root with the repository");
   }
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (!entry.is_regular_file() || !is_header(entry.path().string())) continue;
+    if (!entry.is_regular_file() || !holds_model_sites(fs::relative(entry.path(), repository_root).generic_string())) {
+      continue;
+    }
     std::ifstream in(entry.path(), std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
@@ -46,7 +55,7 @@ source_files read_revision(const std::string& repository_root, const std::string
   source_files files;
   std::istringstream lines(listing.output);
   for (std::string path; std::getline(lines, path);) {
-    if (!is_header(path)) continue;
+    if (!holds_model_sites(path)) continue;
     const process_result shown = capture_process({"git", "-C", repository_root, "show", revision + ":" + path});
     if (!shown.exited_with(0)) throw std::runtime_error("git show " + revision + ":" + path + " failed");
     files[path] = shown.output;
