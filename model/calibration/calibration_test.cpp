@@ -57,22 +57,11 @@ TEST(EngineCalibration, DoubleFree) {
 
 TEST(EngineCalibration, Leak) { expect_reported(defect_probe::leak, verdict::leak, "MEMORY LEAK"); }
 
-// Relacy reports the read as its own kind; the results schema has none for it,
-// and classify() (relacy_engine.cpp) reports it as an assertion: the program
-// broke one of its own rules. This pins today's mapping.
-TEST(EngineCalibration, UninitializedReadIsReportedAsAssertion) {
-  expect_reported(defect_probe::uninitialized_read, verdict::assertion,
+// Relacy's ACCESS TO UNINITIALIZED VARIABLE is the schema's own kind
+// (classify() in relacy_engine.cpp), with its site: never an assertion.
+TEST(EngineCalibration, UninitializedRead) {
+  expect_reported(defect_probe::uninitialized_read, verdict::uninitialized_read,
                   "ACCESS TO UNINITIALIZED VARIABLE");
-}
-
-// The kind the issue asks for: not produced, because the results schema
-// (ci/results/result_record.hpp) names no uninitialized_read verdict. Enable
-// this when the schema gains one and classify() maps
-// rl::test_result_unitialized_access to it.
-TEST(EngineCalibration, DISABLED_UninitializedReadHasItsOwnKind) {
-  const engine_outcome outcome = run_probe(defect_probe::uninitialized_read);
-  EXPECT_NE(outcome.observed, verdict::assertion)
-      << "not supported by the results schema: no uninitialized_read verdict";
 }
 
 TEST(EngineCalibration, Deadlock) {
