@@ -139,8 +139,9 @@ replay_request decode_replay_token(const std::string& token) {
     bad_token(std::string("has a bad scheduler: ") + e.what());
   }
   r.settings.iterations = whole_field(j, "iterations", 0, max_iterations);
-  const unsigned long long least_bound = r.settings.scheduler == scheduler_kind::bound ? 1 : 0;
-  r.settings.context_bound = static_cast<unsigned>(whole_field(j, "context_bound", least_bound, max_context_bound));
+  // Bound 0 is a real schedule (no preemption): the simplest-schedule search
+  // starts there and prints its token.
+  r.settings.context_bound = static_cast<unsigned>(whole_field(j, "context_bound", 0, max_context_bound));
   r.settings.seed = whole_field(j, "seed", 0, max_seed);
   r.settings.replay_state = text_field(j, "state");
   if (r.settings.replay_state.empty()) bad_token("has no saved state");

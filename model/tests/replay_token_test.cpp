@@ -74,9 +74,15 @@ TEST(ReplayToken, OutOfRangeNumbersAreRefused) {
       expect_refused(fields, field);
     }
   }
-  auto no_bound = good_fields("bound", "3 1 2 1 0 ");
-  no_bound["context_bound"] = 0;
-  expect_refused(no_bound, "context bound 0 searches no preemption");
+}
+
+// The simplest-schedule search (cell_run.cpp) starts at context bound 0 (no
+// preemption, as CHESS's iterative context bounding does) and prints that
+// execution's token, so a bound-0 token must decode.
+TEST(ReplayToken, ContextBoundZeroFromTheSimplestScheduleIsAccepted) {
+  auto no_preemption = good_fields("bound", "3 1 2 1 0 ");
+  no_preemption["context_bound"] = 0;
+  EXPECT_EQ(decode_replay_token(token_of(no_preemption.dump())).settings.context_bound, 0u);
 }
 
 TEST(ReplayToken, MalformedTokensAreRefused) {
