@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "cells.hpp"
+#include "tests/golden_table.hpp"
 
 namespace ordercheck::model {
 namespace {
@@ -35,22 +36,8 @@ std::string describe(const cell& c) {
   return out.str();
 }
 
-// The golden file's text, and the subjects it pins (the first part of each
-// unindented id line).
-std::string read_golden(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-std::set<std::string> golden_subjects(const std::string& golden) {
-  std::set<std::string> subjects;
-  std::istringstream lines(golden);
-  for (std::string line; std::getline(lines, line);) {
-    if (!line.empty() && line[0] != ' ') subjects.insert(line.substr(0, line.find('/')));
-  }
-  return subjects;
-}
+using golden::golden_subjects;
+using golden::read_golden;
 
 TEST(ModelDeclarations, EveryCellMatchesTheGoldenTable) {
   const std::string path = std::string(ORDERCHECK_SOURCE_DIR) + "/model/tests/golden/model_cells.txt";

@@ -19,26 +19,13 @@
 
 #include "checks/check_registry.hpp"
 #include "checks/stress_declarer.hpp"
+#include "tests/golden_table.hpp"
 
 namespace ordercheck::stress {
 namespace {
 
-// The golden file's text, and the subjects it pins (the first part of each
-// unindented id line).
-std::string read_golden(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-std::set<std::string> golden_subjects(const std::string& golden) {
-  std::set<std::string> subjects;
-  std::istringstream lines(golden);
-  for (std::string line; std::getline(lines, line);) {
-    if (!line.empty() && line[0] != ' ') subjects.insert(line.substr(0, line.find('/')));
-  }
-  return subjects;
-}
+using golden::golden_subjects;
+using golden::read_golden;
 
 std::string describe_checks(const std::set<std::string>* only) {
   std::ostringstream all;
