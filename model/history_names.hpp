@@ -34,7 +34,11 @@ class history_names {
 
   // Second pass.
   void rewind() { visible_ = 0; }
-  void next_allocation() { ++visible_; }
+  // At most as many as allocated() registered: an extra call (the passes
+  // disagreeing on an event) names nothing new instead of reading past them.
+  void next_allocation() {
+    if (visible_ < objects_.size()) ++visible_;
+  }
   // The name of an address (assigning var#N to one seen for the first time).
   std::string name_of(std::uintptr_t address);
   // The object holding the address (allocation index), or -1.

@@ -277,7 +277,9 @@ parsed_history parse_history(const std::string& relacy_text, const std::string& 
   int pending_thread = -1;
   for (raw_event& e : events) {
     const std::string& op = e.kind.operation;
-    if (op == "allocate") names.next_allocation();
+    // The same allocations the first pass registered (an unreadable address
+    // registered none), so the second pass's count never runs ahead of it.
+    if (op == "allocate" && e.has_address) names.next_allocation();
     if (op == "object name") continue;
     if (op == "store intent") {
       pending_value = e.kind.value;

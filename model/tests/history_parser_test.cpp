@@ -272,5 +272,31 @@ TEST(HistoryParser, ProgressLineIsNotTheFailureLine) {
   EXPECT_EQ(p.sites.size(), 2u);
 }
 
+// Found by fuzz_history_parser: an allocation whose address does not parse was
+// registered by the first pass but counted by the second, which then read past
+// the registered objects (UBSan: reference binding to null pointer).
+TEST(HistoryParser, AnUnreadableAllocationAddressDoesNotShiftTheNames) {
+  const std::string text = "X\nDATA RACE (d)\niteration: 1\n\nexecution history (3):\n"
+                           "[0] 0: memory allocation: addr=0x56:3, size=4, in f, /src/a.hpp(1)\n"
+                           "[1] 0: memory allocation: addr=0x100, size=4, in f, /src/a.hpp(2)\n"
+                           "[2] 0: <0x100> load, value=0, in f, /src/a.hpp(3)\n";
+  const parsed_history p = parse(text);
+  ASSERT_EQ(p.steps.size(), 3u);
+  EXPECT_EQ(step_at(p, 3).object, "object#1");
+}
+
+TEST(HistoryNames, MoreAllocationsThanRegisteredNameNothingNew) {
+  history_names names;
+  names.rewind();
+  names.next_allocation();  // no allocated() before it
+  EXPECT_EQ(names.name_of(0x100), "var#1");
+  // Control: a registered allocation is named once the second pass reaches it.
+  history_names registered;
+  registered.allocated(0x100, 4);
+  registered.rewind();
+  registered.next_allocation();
+  EXPECT_EQ(registered.name_of(0x100), "object#1");
+}
+
 }  // namespace
 }  // namespace ordercheck::model
