@@ -1,5 +1,5 @@
 // Runs a cell's passes and turns what Relacy found into one results::record
-// (DESIGN.md's schema): verdict, sites, the failing interleaving as steps, and
+// (docs/design.md's schema): verdict, sites, the failing interleaving as steps, and
 // a replay token. Also collects the atomic sites the runs reached.
 #pragma once
 

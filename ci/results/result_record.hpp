@@ -1,4 +1,4 @@
-// The results schema: one record per check, in every layer (DESIGN.md,
+// The results schema: one record per check, in every layer (docs/design.md,
 // "Results and reports"). Layers write records as JSON Lines; report writers
 // read only records. Field names here are the schema: change them in one place.
 //

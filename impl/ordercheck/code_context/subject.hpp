@@ -1,11 +1,11 @@
 // code_context's declaration (impl/ordercheck/subject/declaration.hpp says
-// what a declaration is): DESIGN.md's verdict table, fourth row.
+// what a declaration is): docs/design.md's verdict table, fourth row.
 //
 // Both contracts run the same map code (see code_context_scenarios.hpp): the
 // upstream map's own lock makes each dict operation atomic, as the GIL (or a
 // free-threaded dict's lock) does; `gil` adds the GIL around the scenario's
 // Python-level steps. So the upstream defects appear under both, as
-// DESIGN.md says ("GIL or not").
+// docs/design.md says ("GIL or not").
 //
 // Scenarios: impl/ordercheck/scenarios/code_context_scenarios.hpp (every
 // layer); stress only: stress/declare.hpp (stress driver only).

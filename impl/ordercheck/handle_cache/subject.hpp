@@ -1,5 +1,5 @@
 // handle_cache's declaration (impl/ordercheck/subject/declaration.hpp says
-// what a declaration is): DESIGN.md's verdict table, second row.
+// what a declaration is): docs/design.md's verdict table, second row.
 //
 // Scenarios: impl/ordercheck/scenarios/handle_cache_scenarios.hpp (every
 // layer); stress only: stress/declare.hpp (compiled by the stress driver only).

@@ -15,7 +15,7 @@
 // race; a null result in practice). Upstream relied on the GIL to keep readers
 // out until the claimant returned.
 //
-// Known defects (DESIGN.md's verdict table):
+// Known defects (docs/design.md's verdict table):
 //  - free-threaded: the publication race above; and two threads of one
 //    interpreter can both miss, so the loser's swap fails with the tag already
 //    equal to `self` and the "shouldn't be possible" assertion fires;

@@ -1,5 +1,5 @@
 // owner_tag's declaration (impl/ordercheck/subject/declaration.hpp says what a
-// declaration is): DESIGN.md's verdict table, first row.
+// declaration is): docs/design.md's verdict table, first row.
 //
 // Scenarios: impl/ordercheck/scenarios/owner_tag_scenarios.hpp (every layer);
 // stress only: stress/declare.hpp (compiled by the stress driver only).

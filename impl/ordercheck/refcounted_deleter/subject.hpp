@@ -1,5 +1,5 @@
 // refcounted_deleter's declaration (impl/ordercheck/subject/declaration.hpp
-// says what a declaration is): DESIGN.md's verdict table, third row.
+// says what a declaration is): docs/design.md's verdict table, third row.
 //
 // Scenarios: impl/ordercheck/scenarios/refcounted_deleter_scenarios.hpp
 // (every layer); stress only: stress/declare.hpp (stress driver only).

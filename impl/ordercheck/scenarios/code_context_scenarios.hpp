@@ -5,7 +5,7 @@
 // one instance per round; before() runs first, thread(i) concurrently, after()
 // once every thread is done.
 //
-// Contracts (DESIGN.md): code_context stands for Python code, which the GIL
+// Contracts (docs/design.md): code_context stands for Python code, which the GIL
 // makes atomic one dict operation at a time, not one get or pop at a time. The
 // upstream map already holds its own lock around each single dict operation
 // (it stands for the GIL under `gil`, for each dict's own lock in a
@@ -13,7 +13,7 @@
 // call. So the map code is the same under both contracts; what `gil` adds here
 // is the GIL around the scenario's own Python-level steps: reading a context
 // and dropping a key's last reference. Both contracts must give the same
-// verdicts: that is the point DESIGN.md makes ("GIL or not").
+// verdicts: that is the point docs/design.md makes ("GIL or not").
 //
 // Invariants asserted:
 //  - every get for a live key, between two removals, returns the same context,

@@ -5,7 +5,7 @@
 // one instance per round; before() runs first, thread(i) concurrently, after()
 // once every thread is done.
 //
-// Contracts (DESIGN.md): each ptr_or call runs holding the caller's GIL under
+// Contracts (docs/design.md): each ptr_or call runs holding the caller's GIL under
 // `gil` and `gil_released_in_slow`; under `gil_released_in_slow`, slow() lets
 // the GIL go while it "runs Python code" and takes it back before returning.
 // The payload touch (reading the handle's field) happens after the call,

@@ -6,7 +6,7 @@
 // one instance per round; before() runs first, thread(i) concurrently, after()
 // once every thread is done.
 //
-// Contracts (DESIGN.md): `wrap` is one API call from Python's point of view
+// Contracts (docs/design.md): `wrap` is one API call from Python's point of view
 // (check, create, init, take ownership), so under `gil` the thread holds its
 // interpreter's GIL around the whole of it. Payload touches (reading the
 // wrapper's field) happen after the call, outside the GIL, so a wrapper that

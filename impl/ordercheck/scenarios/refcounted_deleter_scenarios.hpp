@@ -5,7 +5,7 @@
 // one instance per round; before() runs first, thread(i) concurrently, after()
 // once every thread is done.
 //
-// Contracts (DESIGN.md): every thread belongs to its own interpreter (the
+// Contracts (docs/design.md): every thread belongs to its own interpreter (the
 // sharing exists for storages owned by different interpreters), and holds its
 // GIL around each API call (new_storage_from, a storage's release). So `gil`
 // serializes nothing between the threads here, which is the point: the

@@ -29,7 +29,7 @@ namespace ordercheck {
 
 enum class variant { reference, upstream };
 
-// What the GIL serializes (DESIGN.md, "The subjects").
+// What the GIL serializes (docs/design.md, "Subjects, variants and contracts").
 enum class contract {
   gil,                   // calls of one interpreter are serialized
   gil_released_in_slow,  // as gil, but the slow path drops and retakes the GIL
