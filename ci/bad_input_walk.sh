@@ -87,6 +87,7 @@ stress|-|--rounds;-1
 stress|-|--runs;0
 stress|GTEST_TOTAL_SHARDS=-3 GTEST_SHARD_INDEX=0|--run;owner_tag/reference/*
 stress|-|--run;owner_tag/reference/*;--json;$work/missing/x.jsonl
+stress|-|--run;owner_tag/reference/*;--raw-reports;$work/a-file
 orders|-|mutate;--iterations;-1
 orders|-|mutate;--seed;99999999999999999999
 orders|-|mutate;--context-bound;0

@@ -137,7 +137,12 @@ std::string record_html(const record& r, bool gate_failure, bool full_history) {
           << " steps</summary>\n" << swimlane_html(r, true) << "</details>\n";
     }
   }
-  out << "<p>Replay: <code>" << xml_escape(replay_text(r)) << "</code></p>\n</section>\n";
+  out << "<p>Replay: <code>" << xml_escape(replay_text(r)) << "</code></p>\n";
+  if (!r.raw_report.empty()) {  // relative to the report folder, as report.html is
+    out << "<p>" << xml_escape(r.engine) << "'s own report: <a href=\"" << xml_escape(r.raw_report) << "\">"
+        << xml_escape(r.raw_report) << "</a></p>\n";
+  }
+  out << "</section>\n";
   return out.str();
 }
 

@@ -99,6 +99,8 @@ json result_for(const record& r, std::size_t rule_index, bool full_history) {
                   {{"check", r.check}, {"subject", r.subject}, {"variant", r.variant}, {"contract", r.contract},
                    {"layer", r.layer}, {"engine", r.engine}, {"gateFailure", gate_failure},
                    {"replay", replay_text(r)}}}};
+  // The engine's own report (ThreadSanitizer's stacks), relative to the report folder.
+  if (!r.raw_report.empty()) result["properties"]["rawReport"] = r.raw_report;
   if (const auto* site = primary_site(r)) {
     json location = physical_location(site->file, site->line);
     location["message"] = {{"text", (site->role.empty() ? "site" : site->role) + ": " + site_text(*site)}};

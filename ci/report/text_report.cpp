@@ -60,6 +60,7 @@ std::string record_section(const record& r, const std::string& title, bool full_
   if (const std::string fix = results::fix_text(r.fix); !fix.empty()) out << "\n" << wrap_text(fix, page_width, "    ");
   out << "\n" << swimlane_text(r, full_history);
   out << "\n" << replay_lines(replay_text(r)) << "\n";
+  if (!r.raw_report.empty()) out << wrap_text(r.engine + "'s own report: " + r.raw_report, page_width, "    ");
   return out.str();
 }
 

@@ -124,6 +124,7 @@ void to_json(nlohmann::json& out, const record& r) {
     out["fix"] = {{"candidates", r.fix.candidates}, {"executions", r.fix.executions},
                   {"wall_seconds", r.fix.wall_seconds}, {"repairs", repairs}};
   }
+  if (!r.raw_report.empty()) out["raw_report"] = r.raw_report;
 }
 
 namespace {
@@ -193,6 +194,7 @@ void from_json(const nlohmann::json& in, record& r) {
                               s.value("order", ""), s.value("value", ""), s.value("text", ""),
                               s.value("object", "")});
   }
+  r.raw_report = in.value("raw_report", std::string());
   r.mutations.clear();
   for (const auto& m : in.value("mutations", nlohmann::json::array())) {
     r.mutations.push_back({m.value("site", ""), m.value("order", "")});

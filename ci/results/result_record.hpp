@@ -21,7 +21,9 @@
 //   "seed": 1, "iterations": 42, "wall_seconds": 0.01,
 //   "mutations": [{"site": "impl/...:34:fetch_sub", "order": "release"}],
 //   "fix": {"candidates": 3, "executions": 60000, "wall_seconds": 1.2,             // only when searched
-//           "repairs": [{"site": "impl/...:34:fetch_sub", "from": "release", "to": "acq_rel", "executions": 20000}]}
+//           "repairs": [{"site": "impl/...:34:fetch_sub", "from": "release", "to": "acq_rel", "executions": 20000}]},
+//   "raw_report": "logs/stress-tsan/<check>.txt"   // only when kept: the engine's own report (stacks,
+//                                                  // allocation site, thread creation), relative to the report folder
 // }
 #pragma once
 
@@ -130,6 +132,9 @@ struct record {
   double wall_seconds = 0;
   std::vector<mutation> mutations;
   fix_search fix;
+  // The engine's own report of this finding, kept as a file: its path
+  // relative to the report folder ("logs/stress-tsan/...txt"), or "" if none.
+  std::string raw_report;
 
   bool matches() const;
 };

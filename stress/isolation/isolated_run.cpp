@@ -157,6 +157,7 @@ isolated_run run_isolated(const std::string& executable, const check& c, const s
                                                                                    : exit.wall_seconds;
 
   run.found_by_sanitizer = !reports.empty();
+  if (run.found_by_sanitizer) run.sanitizer_log = sanitizer_log.empty() ? output : sanitizer_log;
   run.found_by_invariant = outcome && outcome->verdict == results::verdict::assertion;
   run.timed_out = exit.killed_at_deadline || (outcome && outcome->verdict == results::verdict::timeout);
 

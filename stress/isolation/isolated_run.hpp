@@ -22,6 +22,10 @@ struct isolated_run {
   bool found_by_invariant = false;  // an assert_that in the scenario or primitive
   bool found_by_crash = false;      // the child died (signal, glibc abort) or threw
   bool timed_out = false;
+  // ThreadSanitizer's own text of the reports this run made (stacks, where
+  // the memory was allocated, where the threads were created), exactly as
+  // TSan wrote it; "" when it made none.
+  std::string sanitizer_log;
   // Seconds of rounds before the round that found something began (all of
   // them when nothing was found; the child's own clock, so start-up and the
   // time TSan spends writing its report are left out), or the child's wall

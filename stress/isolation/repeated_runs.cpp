@@ -18,9 +18,17 @@ results::record run_repeatedly(const std::string& executable, const check& c, co
   return fold_runs(c, settings, done);
 }
 
+const isolated_run* first_finding(const std::vector<isolated_run>& runs) {
+  for (const isolated_run& run : runs) {
+    if (run.record.observed != results::verdict::pass) return &run;
+  }
+  return nullptr;
+}
+
 results::record fold_runs(const check& c, const stress_settings& settings, const std::vector<isolated_run>& runs) {
   detection_counts counts;
   std::optional<results::record> first_found;
+  if (const isolated_run* found = first_finding(runs)) first_found = found->record;
   unsigned long long rounds = 0;
   double wall_seconds = 0;
   for (const isolated_run& run : runs) {
@@ -28,10 +36,7 @@ results::record fold_runs(const check& c, const stress_settings& settings, const
     rounds += run.record.iterations;
     wall_seconds += run.record.wall_seconds;
     counts.exposure_seconds += run.exposure_seconds;
-    if (run.record.observed != results::verdict::pass) {
-      ++counts.found;
-      if (!first_found) first_found = run.record;
-    }
+    if (run.record.observed != results::verdict::pass) ++counts.found;
     counts.found_by_sanitizer += run.found_by_sanitizer ? 1 : 0;
     counts.found_by_invariant += run.found_by_invariant ? 1 : 0;
     counts.found_by_crash += run.found_by_crash ? 1 : 0;

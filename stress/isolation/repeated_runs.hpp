@@ -23,6 +23,10 @@ struct detection_counts {
   double exposure_seconds = 0;  // summed over the runs (isolated_run::exposure_seconds)
 };
 
+// The first run that found something (its record is the folded record's
+// finding), or nullptr when every run passed.
+const isolated_run* first_finding(const std::vector<isolated_run>& runs);
+
 // Folds the runs of one check (seeds S, S+1, ... in that order; `settings`
 // has seed S) into one record. `runs` must not be empty.
 results::record fold_runs(const check& c, const stress_settings& settings, const std::vector<isolated_run>& runs);

@@ -4,6 +4,7 @@
 //   ordercheck-stress --list
 //   ordercheck-stress --run 'handle_cache/*/free_threaded/*' --seconds 2 --json out.jsonl
 //   ordercheck-stress --run 'refcounted_deleter/upstream/*' --runs 20   (detection rates)
+//   ordercheck-stress --json out/results/stress.jsonl --raw-reports out   (TSan's own reports in out/logs/)
 //
 // Runs --jobs children at once (default: the core count); records and progress
 // lines come out in check order. Without --seconds each check gets its budget
@@ -33,6 +34,7 @@
 #include "isolation/repeated_runs.hpp"
 #include "check_budget.hpp"
 #include "detection_table.hpp"
+#include "raw_reports.hpp"
 #include "cli_numbers.hpp"
 #include "in_flight.hpp"
 #include "shard_selection.hpp"
@@ -61,6 +63,7 @@ int main(int argc, char** argv) {
   settings.threads = default_thread_count();
   std::uint64_t seed = 0;
   std::string json_path;
+  std::string raw_reports_dir;
   unsigned runs = 1;
   std::vector<std::string> table_inputs;
   std::string child_check;
@@ -89,6 +92,8 @@ int main(int argc, char** argv) {
   auto* seed_option = app.add_option("--seed", seed, "seed of the jitter and random operations (printed when random)")
       ->check(ordercheck::results::whole_number(0, std::numeric_limits<std::uint64_t>::max()));
   app.add_option("--json", json_path, "append one JSON Lines record per check to FILE (flushed per check)");
+  app.add_option("--raw-reports", raw_reports_dir,
+                 "keep ThreadSanitizer's own report of each finding in DIR/logs/stress-tsan/ (the record's raw_report)");
   app.add_option("--jobs", jobs, "run this many checks (child processes) at once")
       ->check(CLI::Range(1u, 256u))
       ->capture_default_str();
@@ -149,6 +154,13 @@ int main(int argc, char** argv) {
     json.open(json_path, std::ios::app);
     if (!json) return bad_input("cannot open --json file '" + json_path + "' for appending");
   }
+  if (!raw_reports_dir.empty()) {
+    try {
+      prepare_raw_reports(raw_reports_dir);
+    } catch (const std::invalid_argument& error) {
+      return bad_input(error.what());
+    }
+  }
 
   // Each check's settings: the budget by need unless --seconds was given.
   std::vector<stress_settings> check_settings(selected.size(), settings);
@@ -199,6 +211,14 @@ int main(int argc, char** argv) {
       return;
     }
     ordercheck::results::record r = fold_runs(c, check_settings[i], runs_of_check);
+    const isolated_run* finding = first_finding(runs_of_check);
+    if (!raw_reports_dir.empty() && finding != nullptr && !finding->sanitizer_log.empty()) {
+      try {
+        r.raw_report = keep_raw_report(raw_reports_dir, c.id(), finding->sanitizer_log);
+      } catch (const std::exception& error) {  // the finding stays; only the link is lost
+        std::fprintf(stderr, "ordercheck-stress: %s; this record names no raw report\n", error.what());
+      }
+    }
     runs_of_check.clear();
     if (!budget_reasons[i].empty()) r.engine_settings["budget"] = budget_reasons[i];
     if (terminal && runs > 1) std::fprintf(stderr, "\r\033[K");

@@ -58,6 +58,7 @@ TEST_F(runner_cli, bad_values_exit_2_with_one_line) {
   const std::vector<std::vector<std::string>> bad{
       {"--threads", "0"},   {"--seconds", "-1"}, {"--rounds", "0"},           {"--seed", "abc"},
       {"--runs", "0"},      {"--run", "nothing/matches/this/*"}, {"--no-such-flag"},
+      {"--raw-reports", "/etc/passwd"},  // a file where the report folder should be
   };
   for (const auto& arguments : bad) {
     const cli_result result = run(arguments);

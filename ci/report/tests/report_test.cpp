@@ -270,6 +270,27 @@ TEST(MarkdownReport, SaysFailAndListsTheGateFailure) {
       << md;
 }
 
+// A stress finding whose record names ThreadSanitizer's kept report: the text
+// report gives the path, the HTML report links it, SARIF carries it as a
+// property. Negative control: the same record without one mentions none.
+TEST(RawReport, EveryReportNamesTheKeptFileAndOnlyThen) {
+  const std::string path = "logs/stress-tsan/handle_cache.upstream.free_threaded.two_claimants.txt";
+  auto records = read_results({data_dir + "/stress_tsan.jsonl"}).records;
+  ASSERT_EQ(records.size(), 1u);
+  records[0].raw_report = path;
+  const run_results kept = organize(records);
+  EXPECT_NE(text_report(kept).find("tsan's own report: " + path + "\n"), std::string::npos) << text_report(kept);
+  EXPECT_NE(html_report(kept).find("<a href=\"" + path + "\">"), std::string::npos);
+  const nlohmann::json sarif = sarif_report(kept);
+  EXPECT_EQ(sarif["runs"][0]["results"][0]["properties"]["rawReport"], path);
+
+  records[0].raw_report.clear();
+  const run_results none = organize(records);
+  EXPECT_EQ(text_report(none).find("own report"), std::string::npos);
+  EXPECT_EQ(html_report(none).find("own report"), std::string::npos);
+  EXPECT_FALSE(sarif_report(none)["runs"][0]["results"][0]["properties"].contains("rawReport"));
+}
+
 TEST(Summary, NoResultsIsNotAPass) {
   const auto results = organize({});
   EXPECT_NE(summary_text(results).find("GATE: FAIL"), std::string::npos);

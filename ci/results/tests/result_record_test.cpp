@@ -85,6 +85,7 @@ void expect_same_record(const record& a, const record& b) {
     EXPECT_EQ(a.mutations[i].site, b.mutations[i].site);
     EXPECT_EQ(a.mutations[i].order, b.mutations[i].order);
   }
+  EXPECT_EQ(a.raw_report, b.raw_report);
 }
 
 // A file in a fresh temporary directory, removed with it.
@@ -145,6 +146,17 @@ TEST(ResultRecord, SiteStepsObjectsAndTheFixRoundTrip) {
   EXPECT_FALSE(nlohmann::json(full_record()).contains("fix"));
   original.fix.repairs.clear();
   EXPECT_EQ(fix_text(original.fix).rfind("fix: no single-site fix among 3 ", 0), 0u);
+}
+
+TEST(ResultRecord, RawReportPathRoundTripsAndIsAbsentWhenNoneWasKept) {
+  record original = full_record();
+  original.raw_report = "logs/stress-tsan/fixture__broken__free_threaded__plain_refcount_two_releases.txt";
+  const nlohmann::json json = original;
+  EXPECT_EQ(json.at("raw_report"), original.raw_report);
+  EXPECT_EQ(json.get<record>().raw_report, original.raw_report);
+  // Control: a record without a kept report has no key, and reads back as "".
+  EXPECT_FALSE(nlohmann::json(full_record()).contains("raw_report"));
+  EXPECT_EQ(nlohmann::json(full_record()).get<record>().raw_report, "");
 }
 
 TEST(ResultRecord, MissingSeedStaysMissing) {
