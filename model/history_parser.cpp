@@ -90,7 +90,12 @@ std::string relative_file(const std::string& file, const std::string& source_roo
     while (!rest.empty() && rest.front() == '/') rest.erase(0, 1);
     return rest;
   }
-  return file;
+  // A relative __FILE__ ("../../impl/x.hpp") is relative to the build folder,
+  // build/<preset>, two levels below the source root: ccache's base_dir
+  // (CCACHE_BASEDIR) rewrites absolute paths so. Strip the climb.
+  std::string rest = file;
+  while (starts_with(rest, "../") || starts_with(rest, "./")) rest.erase(0, rest.find('/') + 1);
+  return rest;
 }
 
 // "ptr_or<lambda ...>" -> "ptr_or": template arguments only make lines long.

@@ -253,6 +253,19 @@ TEST(HistoryParser, TenDigitStepNumberIsNotAnEventAndDoesNotThrow) {
   EXPECT_EQ(p.kind, verdict::data_race);
 }
 
+// ccache's base_dir makes __FILE__ relative to the build folder: the site is
+// still named from the source root. Negative control: an absolute path outside
+// the source root is left as it is.
+TEST(HistoryParser, BuildRelativeFilesAreNamedFromTheSourceRoot) {
+  const std::string text = "X\nDATA RACE (d)\niteration: 1\n\nexecution history (2):\n"
+                           "[1] 0: <0x1> load, value=0, in f, ../../impl/ordercheck/a.hpp(3)\n"
+                           "[2] 1: <0x1> store, value=1, in g, /elsewhere/b.hpp(4)\n";
+  const parsed_history p = parse(text);
+  ASSERT_EQ(p.steps.size(), 2u);
+  EXPECT_EQ(p.steps[0].file, "impl/ordercheck/a.hpp");
+  EXPECT_EQ(p.steps[1].file, "/elsewhere/b.hpp");
+}
+
 TEST(HistoryParser, AHundredKilobyteLineIsParsedInLinearTime) {
   const std::string long_text(100 * 1024, 'x');
   const std::string text = "X\nDATA RACE (d)\niteration: 1\n\nexecution history (2):\n[0] 0: " + long_text +

@@ -22,7 +22,8 @@ inline constexpr int table_row = 4;
 template <class Declarer>
 void declare(Declarer& d) {
   using namespace ordercheck::declaration;
-  // --- model layer. Full search completes for every scenario here in well
+  // --- model layer. Full search completes for every scenario here (but the
+  // three-thread removals_race_death_with_slot_reuse, see there) in well
   // under a second. Every map access holds a lock, so the defects are
   // logical, never races: the scenario's and the map's own assertions are the
   // only way they show.
@@ -45,6 +46,22 @@ void declare(Declarer& d) {
       "passes this one, which checks the death callback and the table's integrity",
       full_search, full_search);
 
+  // Removals racing removals and a death callback, with slot reuse (issue 11's
+  // shape): upstream's clear and the callback's remove_id, and the pop's
+  // remove_id, each check membership and then delete in two dict operations.
+  model_gil_and_free_threaded<scenarios::code_context_removals_race_death>(
+      d,
+      "thread 0 drops the last reference to a key with an entry (its death callback removes "
+      "it) while thread 1 clears the map and gets a new key into the freed slot, and thread 2 "
+      "pops a third key",
+      {"assertion"},
+      "remove racing remove: the callback's or the pop's membership check passes, then the "
+      "clear deletes the entry first, and the delete is a KeyError (the map's assertion)",
+      // Three threads and three mutexes (map, dying key, GIL): full search did
+      // not finish in 10 min. Context bound 4 takes 0.8 s free-threaded and
+      // 4.2 s under gil (bound 5: 2.2 s and 22.9 s) on the 2-core VM.
+      context_bound(4), context_bound(4));
+
   // --- stress layer. Lost insert and KeyError: invariant checks (each dict
   // operation is locked, so there is no data race), GIL or not.
   for (const char* contract : {"gil", "gil_released_in_slow", "free_threaded"}) {
@@ -62,6 +79,8 @@ void declare(Declarer& d) {
       {"two threads pop one present key at once", scenarios_file});
   d.template stress_scenario<every_variant_and_contract<scenarios::code_context_get_while_key_dies>>(
       {"one thread gets a key twice while another key dies", scenarios_file});
+  d.template stress_scenario<every_variant_and_contract<scenarios::code_context_removals_race_death>>(
+      {"a key dies while another thread clears and reuses its slot and a third pops", scenarios_file});
 }
 
 }  // namespace ordercheck::subjects::code_context

@@ -50,6 +50,13 @@ void declare(Declarer& d) {
       "can both see 0: this cell checks maybe_apply and the increments",
       full_search, full_search);
 
+  // Aliasing (issue 11's shape): one storage as both source and destination.
+  model_gil_and_free_threaded<scenarios::refcounted_deleter_self_share>(
+      d,
+      "thread 0 makes storage 0 a new storage of its own buffer (source and destination are "
+      "the same storage), uses and releases it, while thread 1 uses and releases storage 1",
+      {"assertion", "use_after_free"}, double_release_why, full_search, full_search);
+
   // --- stress layer
   // Two releases both see 0: the inner deleter runs twice (invariant), the
   // context is freed twice (glibc aborts: double free; TSan: a use after
@@ -68,6 +75,8 @@ void declare(Declarer& d) {
       {"one thread shares and releases while two others release", scenarios_file});
   d.template stress_scenario<every_variant_and_contract<scenarios::refcounted_deleter_concurrent_share>>(
       {"two interpreters make one unique buffer shared at once", scenarios_file});
+  d.template stress_scenario<every_variant_and_contract<scenarios::refcounted_deleter_self_share>>(
+      {"one storage shared into itself while another owner releases", scenarios_file});
 }
 
 }  // namespace ordercheck::subjects::refcounted_deleter

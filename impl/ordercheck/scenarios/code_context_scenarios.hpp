@@ -41,10 +41,13 @@ using code_context_map_of =
 
 // What every code_context scenario shares. Keys are declared before the map,
 // so the map is destroyed (and drops its weak references) before the keys.
-template <class Sync, variant V, contract C>
+// Each scenario is written over the map type (`Map`) and bound to a variant by
+// an alias, so that tests can run the same scenario over a broken fixture
+// (model/strength/).
+template <class Sync, class Map, contract C>
 class code_context_fixture {
  protected:
-  using map_type = code_context_map_of<Sync, V>;
+  using map_type = Map;
   using key_type = code_object<Sync>;
   using context = code_context_value<Sync>;
 
@@ -64,8 +67,8 @@ class code_context_fixture {
 
 // Two threads get the same new key at once: both must get the same context,
 // the one the map keeps. Upstream loses one insert (check-then-insert).
-template <class Sync, variant V, contract C>
-class code_context_two_getters : public code_context_fixture<Sync, V, C> {
+template <class Sync, class Map, contract C>
+class code_context_two_getters_over : public code_context_fixture<Sync, Map, C> {
  public:
   static constexpr unsigned thread_count = 2;
   static constexpr const char* name = "two_getters";
@@ -85,14 +88,16 @@ class code_context_two_getters : public code_context_fixture<Sync, V, C> {
   }
 
  private:
-  typename code_context_fixture<Sync, V, C>::context* got_[thread_count] = {};
+  typename code_context_fixture<Sync, Map, C>::context* got_[thread_count] = {};
 };
+template <class Sync, variant V, contract C>
+using code_context_two_getters = code_context_two_getters_over<Sync, code_context_map_of<Sync, V>, C>;
 
 // Two threads pop one present key at once: exactly one takes the entry's
 // context, the other gets a fresh one, and neither removal fails. Upstream's
 // remove checks membership and then deletes: the second delete is a KeyError.
-template <class Sync, variant V, contract C>
-class code_context_two_pops : public code_context_fixture<Sync, V, C> {
+template <class Sync, class Map, contract C>
+class code_context_two_pops_over : public code_context_fixture<Sync, Map, C> {
  public:
   static constexpr unsigned thread_count = 2;
   static constexpr const char* name = "two_pops";
@@ -111,21 +116,23 @@ class code_context_two_pops : public code_context_fixture<Sync, V, C> {
   }
 
  private:
-  typename code_context_fixture<Sync, V, C>::context* original_ = nullptr;
-  typename code_context_fixture<Sync, V, C>::context* got_[thread_count] = {};
+  typename code_context_fixture<Sync, Map, C>::context* original_ = nullptr;
+  typename code_context_fixture<Sync, Map, C>::context* got_[thread_count] = {};
 };
+template <class Sync, variant V, contract C>
+using code_context_two_pops = code_context_two_pops_over<Sync, code_context_map_of<Sync, V>, C>;
 
 // Thread 0 gets a new key twice while thread 1 drops the last reference to
 // another key that has an entry (its death callback removes the entry). The
 // dead key's entry must go, the live key's must stay, and both gets agree.
-template <class Sync, variant V, contract C>
-class code_context_get_while_key_dies : public code_context_fixture<Sync, V, C> {
+template <class Sync, class Map, contract C>
+class code_context_get_while_key_dies_over : public code_context_fixture<Sync, Map, C> {
  public:
   static constexpr unsigned thread_count = 2;
   static constexpr const char* name = "get_while_key_dies";
 
   void before() {
-    dying_ = new typename code_context_fixture<Sync, V, C>::key_type;
+    dying_ = new typename code_context_fixture<Sync, Map, C>::key_type;
     this->map_.get(*dying_);
   }
   void thread(unsigned index) {
@@ -150,8 +157,63 @@ class code_context_get_while_key_dies : public code_context_fixture<Sync, V, C> 
   }
 
  private:
-  typename code_context_fixture<Sync, V, C>::key_type* dying_ = nullptr;
-  typename code_context_fixture<Sync, V, C>::context* got_ = nullptr;
+  typename code_context_fixture<Sync, Map, C>::key_type* dying_ = nullptr;
+  typename code_context_fixture<Sync, Map, C>::context* got_ = nullptr;
 };
+template <class Sync, variant V, contract C>
+using code_context_get_while_key_dies = code_context_get_while_key_dies_over<Sync, code_context_map_of<Sync, V>, C>;
+
+// Removals racing a removal and a death callback, with slot reuse. In
+// before(), a dying key D takes table slot 0 and key P slot 1. Thread 0 drops
+// D's last reference (its death callback removes D's entry); thread 1 clears
+// the map and then gets a new key B, which takes the first free slot: D's old
+// slot, freed by the clear or by the callback; thread 2 pops P (P's context
+// when it runs before the clear, a fresh one after).
+// After every thread: B's entry survived with the context thread 1 got (a
+// removal that erases a slot it found before letting the lock go erases B's
+// entry instead of D's: model/strength/ holds that fixture), P's and D's
+// entries are gone, and the popped context is P's own.
+template <class Sync, class Map, contract C>
+class code_context_removals_race_death_over : public code_context_fixture<Sync, Map, C> {
+  using base = code_context_fixture<Sync, Map, C>;
+
+ public:
+  static constexpr unsigned thread_count = 3;
+  static constexpr const char* name = "removals_race_death_with_slot_reuse";
+
+  void before() {
+    dying_ = new typename base::key_type;
+    this->map_.get(*dying_);                       // slot 0
+    this->map_.get(this->keys_[1]);                // slot 1
+  }
+  void thread(unsigned index) {
+    if (index == 0) {
+      auto* dying = dying_;
+      this->gil_.with(0, [&] { delete dying; });  // runs D's death callback
+    } else if (index == 1) {
+      this->map_.clear();
+      got_ = this->map_.get(this->keys_[0]);      // reuses a freed slot
+      this->check_context(got_, this->keys_[0]);
+    } else {
+      this->check_context(this->map_.pop(this->keys_[1]), this->keys_[1]);
+    }
+  }
+  void after() {
+    Sync::assert_that(this->map_.has(this->keys_[0]),
+                      "code_context: a key's entry survives another key's death callback (slot reuse)");
+    Sync::assert_that(this->map_.get(this->keys_[0]) == got_,
+                      "code_context: a live key keeps the context its get returned");
+    Sync::assert_that(!this->map_.has(this->keys_[1]), "code_context: a popped key has no entry");
+    Sync::assert_that(this->map_.size() == 1,
+                      "code_context: a dead key's and a popped key's entries are gone, one entry stays");
+  }
+
+ private:
+  typename base::key_type* dying_ = nullptr;
+  typename base::context* got_ = nullptr;
+};
+template <class Sync, variant V, contract C>
+using code_context_removals_race_death =
+    code_context_removals_race_death_over<Sync, code_context_map_of<Sync, V>, C>;
 
 }  // namespace ordercheck::scenarios

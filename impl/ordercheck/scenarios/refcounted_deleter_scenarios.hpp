@@ -53,7 +53,11 @@ struct buffer_owner_context {
 
 // What every refcounted_deleter scenario shares: the buffer, its inner deleter,
 // the storages, and the checks.
-template <class Sync, variant V, contract C, unsigned Storages, unsigned Interpreters>
+//
+// Each scenario is written over the sharing implementation (`Sharing`) and
+// bound to a variant by an alias, so that tests can run the same scenario over
+// a broken fixture (model/strength/).
+template <class Sync, class Sharing, contract C, unsigned Storages, unsigned Interpreters>
 class refcounted_fixture {
  protected:
   using buffer = shared_buffer<Sync>;
@@ -106,12 +110,12 @@ class refcounted_fixture {
   typename Sync::template atomic<int> inner_runs_{0};
   storage<Sync> storages_[Storages];
   gil_set<Sync, C, Interpreters> gil_;
-  refcounted_sharing_of<Sync, V> sharing_;
+  Sharing sharing_;
 };
 
 // Two storages of two interpreters (count 2) release at once.
-template <class Sync, variant V, contract C>
-class refcounted_deleter_two_releases : public refcounted_fixture<Sync, V, C, 2, 2> {
+template <class Sync, class Sharing, contract C>
+class refcounted_deleter_two_releases_over : public refcounted_fixture<Sync, Sharing, C, 2, 2> {
  public:
   static constexpr unsigned thread_count = 2;
   static constexpr const char* name = "two_releases";
@@ -126,13 +130,14 @@ class refcounted_deleter_two_releases : public refcounted_fixture<Sync, V, C, 2,
   }
   void after() { this->check_deleted_once(); }
 };
+template <class Sync, variant V, contract C>
+using refcounted_deleter_two_releases = refcounted_deleter_two_releases_over<Sync, refcounted_sharing_of<Sync, V>, C>;
 
 // Three interpreters: thread 0 shares storage 0 into a fresh storage 2, uses
 // and releases both, while threads 1 and 2 release storages 1 and 3. Two
 // releases race a new_storage_from, and three releases race each other.
-template <class Sync, variant V, contract C>
-class refcounted_deleter_share_while_releasing
-    : public refcounted_fixture<Sync, V, C, 4, 3> {
+template <class Sync, class Sharing, contract C>
+class refcounted_deleter_share_while_releasing_over : public refcounted_fixture<Sync, Sharing, C, 4, 3> {
  public:
   static constexpr unsigned thread_count = 3;
   static constexpr const char* name = "share_while_releasing";
@@ -157,13 +162,15 @@ class refcounted_deleter_share_while_releasing
   }
   void after() { this->check_deleted_once(); }
 };
+template <class Sync, variant V, contract C>
+using refcounted_deleter_share_while_releasing = refcounted_deleter_share_while_releasing_over<Sync, refcounted_sharing_of<Sync, V>, C>;
 
 // Two interpreters make the buffer shared at once (maybe_apply races under its
 // mutex) from one unique storage, use and release their new storages; the
 // original storage is released in after(). No two releases can both be last,
 // so upstream passes this one too: it checks maybe_apply and the increments.
-template <class Sync, variant V, contract C>
-class refcounted_deleter_concurrent_share : public refcounted_fixture<Sync, V, C, 3, 2> {
+template <class Sync, class Sharing, contract C>
+class refcounted_deleter_concurrent_share_over : public refcounted_fixture<Sync, Sharing, C, 3, 2> {
  public:
   static constexpr unsigned thread_count = 2;
   static constexpr const char* name = "concurrent_share";
@@ -181,5 +188,47 @@ class refcounted_deleter_concurrent_share : public refcounted_fixture<Sync, V, C
     this->check_deleted_once();
   }
 };
+template <class Sync, variant V, contract C>
+using refcounted_deleter_concurrent_share = refcounted_deleter_concurrent_share_over<Sync, refcounted_sharing_of<Sync, V>, C>;
+
+// Aliasing (self-application): thread 0 makes storage 0 a new storage of its
+// own buffer, new_storage_from(s, s), the same storage as source and
+// destination, then uses and releases it, while thread 1 uses and releases
+// storage 1. The self-share must leave storage 0 holding the buffer and the
+// count unchanged: the new data_ptr takes a count before the old one, the same
+// context, is released. An implementation that drops the destination's old
+// buffer before taking the new count frees the buffer here once thread 1 is
+// gone (model/strength/ holds that fixture; no other scenario passes one
+// storage as both source and destination).
+template <class Sync, class Sharing, contract C>
+class refcounted_deleter_self_share_over : public refcounted_fixture<Sync, Sharing, C, 2, 2> {
+ public:
+  static constexpr unsigned thread_count = 2;
+  static constexpr const char* name = "self_share_while_releasing";
+
+  void before() {
+    this->make_buffer();
+    this->share(0, 0, 1);
+  }
+  void thread(unsigned index) {
+    if (index == 0) {
+      this->touch(0);
+      void* const buffer_before = this->storages_[0].data().get();
+      this->share(0, 0, 0);
+      // Identity: the self-share keeps storage 0 on the same buffer.
+      Sync::assert_that(this->storages_[0].data().get() == buffer_before,
+                        "refcounted_deleter: new_storage_from(s, s) keeps s on its buffer");
+      this->touch(0);
+      this->release(0, 0);
+    } else {
+      this->touch(1);
+      this->release(1, 1);
+    }
+  }
+  void after() { this->check_deleted_once(); }
+};
+template <class Sync, variant V, contract C>
+using refcounted_deleter_self_share =
+    refcounted_deleter_self_share_over<Sync, refcounted_sharing_of<Sync, V>, C>;
 
 }  // namespace ordercheck::scenarios
