@@ -137,6 +137,7 @@ json sarif_report(const run_results& results) {
   json sarif_results = json::array();
   for (const record& r : results.records) {
     if (!is_defect(r) && r.matches()) continue;
+    if (is_mutant(r) && r.matches()) continue;  // mutation analysis, not a defect in the code (report.txt lists it)
     const auto id = rule_id(r);
     if (!rule_index.count(id)) {
       rule_index[id] = rules.size();

@@ -133,6 +133,69 @@ TEST(Classification, MismatchFailsTheGateAndUpstreamDefectsAreFindings) {
   EXPECT_EQ(results.cells.size(), 5u);
 }
 
+// Two mutants of the orders layer (one killed under free_threaded, one that
+// survived every contract) beside one upstream finding.
+std::vector<record> mutant_fixture() {
+  auto mutant = [](const std::string& order, results::verdict observed, const std::string& contract) {
+    record r;
+    r.check = "orders/handle_cache/impl/ordercheck/handle_cache/reference.hpp:43:load=" + order;
+    r.subject = "handle_cache";
+    r.variant = "reference";
+    r.contract = contract;
+    r.layer = "orders";
+    r.engine = "relacy";
+    for (const auto& name : results::all_verdict_names()) {
+      if (name != "error" && name != "engine_error") r.expected.push_back(results::verdict_from_name(name));
+    }
+    r.observed = observed;
+    r.message = "load acquire -> " + order + (observed == results::verdict::pass ? " survived" : " is killed");
+    r.mutations.push_back({"impl/ordercheck/handle_cache/reference.hpp:43:load", order});
+    return r;
+  };
+  std::vector<record> records{mutant("relaxed", results::verdict::data_race, "free_threaded"),
+                              mutant("consume", results::verdict::pass, "every")};
+  record finding = records.front();
+  finding.check = "handle_cache/upstream/free_threaded/two_claimants";
+  finding.variant = "upstream";
+  finding.layer = "model";
+  finding.expected = {results::verdict::data_race};
+  finding.mutations.clear();
+  records.push_back(finding);
+  return records;
+}
+
+TEST(Mutants, ReadAsKilledAndSurvivedNotAsUpstreamDefects) {
+  const auto results = organize(mutant_fixture());
+  ASSERT_EQ(results.mutants().size(), 2u);
+  ASSERT_EQ(results.expected_findings().size(), 1u);
+  EXPECT_EQ(results.expected_findings()[0]->layer, "model");
+  // Sorted by check: "...=consume" before "...=relaxed".
+  EXPECT_EQ(mutant_outcome(*results.mutants()[0]), "mutant survived (order stronger than any model needs)");
+  EXPECT_EQ(mutant_outcome(*results.mutants()[1]), "mutant killed (data_race)");
+  // One row for the subject's mutants, whatever contract killed them; no "every".
+  std::vector<const cell*> orders_rows;
+  for (const cell& c : results.cells) {
+    if (c.layer == "orders") orders_rows.push_back(&c);
+  }
+  ASSERT_EQ(orders_rows.size(), 1u);
+  const cell* orders = orders_rows.front();
+  EXPECT_EQ(orders->name(), "handle_cache/reference");
+  EXPECT_EQ(orders->expected_text(), "killed|survived");
+  EXPECT_EQ(orders->observed_text(), "1 killed, 1 survived");
+  const std::string text = text_report(results);
+  EXPECT_EQ(text.find("/every"), std::string::npos) << text;
+  EXPECT_EQ(text.find("use_after_free"), std::string::npos) << text;  // the expected column lists no verdict kinds
+  EXPECT_NE(text.find("mutant survived (order stronger than any model needs): load acquire -> consume"),
+            std::string::npos) << text;
+  EXPECT_NE(text.find("1 expected finding\n"), std::string::npos) << text;
+  EXPECT_EQ(sarif_report(results)["runs"][0]["results"].size(), 1u);  // the finding; mutants are not alerts
+  // Negative control: the same records without their mutation are upstream-style findings again.
+  auto plain = mutant_fixture();
+  for (auto& r : plain) r.mutations.clear();
+  EXPECT_TRUE(organize(plain).mutants().empty());
+  EXPECT_EQ(organize(plain).expected_findings().size(), 2u);
+}
+
 TEST(Classification, OnlyMatchesPass) {
   EXPECT_TRUE(read_results({data_dir + "/pass.jsonl", data_dir + "/model_race.jsonl"}).all_match());
 }
