@@ -97,6 +97,48 @@ TEST(CompactHistory, FoldsSetUpAndOtherLocationsKeepsTheRace) {
   EXPECT_NE(lane.find("^ other access"), std::string::npos) << lane;
 }
 
+// An assertion names no memory location: the atomics its thread used stand
+// in, and only their atomic operations and frees are kept, not plain reads
+// of the same object's other fields.
+record assertion_fixture() {
+  record r;
+  r.layer = "model";
+  r.engine = "relacy";
+  auto add = [&](int thread, const std::string& op, const std::string& order, const std::string& object) {
+    results::step s;
+    s.step = static_cast<int>(r.interleaving.size()) + 1;
+    s.thread = thread;
+    s.file = "impl/ordercheck/x/y.hpp";
+    s.line = s.step;
+    s.operation = op;
+    s.order = order;
+    s.object = object;
+    r.interleaving.push_back(s);
+  };
+  add(1, "fetch_sub", "seq_cst", "context");   // 1
+  add(0, "fetch_sub", "seq_cst", "context");   // 2
+  add(0, "plain load", "", "context+8");       // 3: a field of the same object
+  add(1, "free", "", "context");               // 4
+  add(0, "failure", "", "");                   // 5: the assertion
+  r.sites = {{"impl/ordercheck/x/y.hpp", 5, "assertion", "", "failure", 5, ""}};
+  return r;
+}
+
+TEST(CompactHistory, AnAssertionKeepsItsThreadsAtomicsAndFreesNotPlainReads) {
+  record r = assertion_fixture();
+  std::string shape;
+  for (const auto& row : compact_interleaving(r, false)) {
+    shape += row.what == compact_row::kind::step ? std::to_string(row.step->step) : "[" + row.text + "]";
+    shape += " ";
+  }
+  EXPECT_EQ(shape, "1 2 [... 1 step on other locations] 4 5 ");
+  // Negative control: a data race on the object names it, and every access to it is kept.
+  r.sites = {{"impl/ordercheck/x/y.hpp", 3, "plain load", "", "racing access", 3, "context+8"}};
+  r.interleaving[4].operation = "plain store";
+  r.interleaving[4].object = "context+8";
+  EXPECT_EQ(shown_steps(compact_interleaving(r, false)), 5u);
+}
+
 TEST(CompactHistory, NegativeControlFullHistoryAndASiteInSetUpAreNotFolded) {
   record r = compact_fixture();
   EXPECT_EQ(shown_steps(compact_interleaving(r, true)), r.interleaving.size());
