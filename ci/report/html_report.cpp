@@ -2,6 +2,7 @@
 
 #include "compact_history.hpp"
 #include "step_text.hpp"
+#include "why_text.hpp"
 #include "xml_escape.hpp"
 
 #include <algorithm>
@@ -154,6 +155,7 @@ std::string record_html(const record& r, bool gate_failure, bool full_history) {
     }
     out << "</ul>\n";
   }
+  if (const std::string why = why_text(r); !why.empty()) out << "<p class=\"why\">" << xml_escape(why) << "</p>\n";
   if (const std::string fix = results::fix_text(r.fix); !fix.empty()) {
     out << "<pre class=\"fix\">" << xml_escape(fix) << "</pre>\n";
   }

@@ -2,6 +2,7 @@
 
 #include "compact_history.hpp"
 #include "step_text.hpp"
+#include "why_text.hpp"
 
 #include <map>
 
@@ -91,6 +92,8 @@ json result_for(const record& r, std::size_t rule_index, bool full_history) {
   std::string text = r.check + ": observed " + results::verdict_name(r.observed) + ", expected " +
                      expected_text(r) + (gate_failure ? " (gate failure)" : " (expected upstream finding)");
   if (!r.message.empty()) text += ". " + r.message;
+  if (const std::string why = why_text(r); !why.empty()) text += ". W" + why.substr(1);  // "Why: ..."
+
   json result = {{"ruleId", rule_id(r)},
                  {"ruleIndex", rule_index},
                  {"level", gate_failure ? "error" : "note"},

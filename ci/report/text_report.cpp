@@ -3,6 +3,7 @@
 #include "compact_history.hpp"
 #include "step_text.hpp"
 #include "text_table.hpp"
+#include "why_text.hpp"
 
 #include <sstream>
 
@@ -49,6 +50,7 @@ std::string record_section(const record& r, const std::string& title, bool full_
       out << wrap_text("  " + (s.role.empty() ? std::string("site") : s.role) + ": " + site_text(s), page_width, "    ");
     }
   }
+  if (const std::string why = why_text(r); !why.empty()) out << "\n" << wrap_text(why, page_width, "    ");
   if (const std::string fix = results::fix_text(r.fix); !fix.empty()) out << "\n" << wrap_text(fix, page_width, "    ");
   out << "\n" << swimlane_text(r, full_history);
   out << "\n" << replay_lines(replay_text(r)) << "\n";

@@ -11,6 +11,7 @@
 #include "step_text.hpp"
 #include "text_report.hpp"
 #include "text_table.hpp"
+#include "why_text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -47,6 +48,22 @@ void expect_golden(const std::string& actual, const std::string& name) {
                                      << " differs; if the change is intended, rerun with ORDERCHECK_UPDATE_GOLDEN=1";
 }
 
+// Appends a step in impl/ordercheck/x/y.hpp, numbered after the last, at
+// the line of its own number.
+void add_step(record& r, int thread, const std::string& op, const std::string& order, const std::string& value,
+              const std::string& object) {
+  results::step s;
+  s.step = static_cast<int>(r.interleaving.size()) + 1;
+  s.thread = thread;
+  s.file = "impl/ordercheck/x/y.hpp";
+  s.line = s.step;
+  s.operation = op;
+  s.order = order;
+  s.value = value;
+  s.object = object;
+  r.interleaving.push_back(s);
+}
+
 // A model record: set-up, a race on "buffer" between steps 5 and 8, and
 // unrelated steps on other locations in between.
 record compact_fixture() {
@@ -55,16 +72,9 @@ record compact_fixture() {
   r.engine = "relacy";
   auto add = [&](int thread, const std::string& op, const std::string& order, const std::string& object,
                  const std::string& text = "") {
-    results::step s;
-    s.step = static_cast<int>(r.interleaving.size()) + 1;
-    s.thread = thread;
-    s.file = op == "phase" ? "" : "impl/ordercheck/x/y.hpp";
-    s.line = s.step;
-    s.operation = op;
-    s.order = order;
-    s.object = object;
-    s.text = text;
-    r.interleaving.push_back(s);
+    add_step(r, thread, op, order, "", object);
+    if (op == "phase") r.interleaving.back().file = "";
+    r.interleaving.back().text = text;
   };
   add(0, "phase", "", "", "[BEFORE BEGIN]");
   add(0, "plain store", "", "object#1");
@@ -105,15 +115,7 @@ record assertion_fixture() {
   r.layer = "model";
   r.engine = "relacy";
   auto add = [&](int thread, const std::string& op, const std::string& order, const std::string& object) {
-    results::step s;
-    s.step = static_cast<int>(r.interleaving.size()) + 1;
-    s.thread = thread;
-    s.file = "impl/ordercheck/x/y.hpp";
-    s.line = s.step;
-    s.operation = op;
-    s.order = order;
-    s.object = object;
-    r.interleaving.push_back(s);
+    add_step(r, thread, op, order, "", object);
   };
   add(1, "fetch_sub", "seq_cst", "context");   // 1
   add(0, "fetch_sub", "seq_cst", "context");   // 2
@@ -236,6 +238,56 @@ TEST(Mutants, ReadAsKilledAndSurvivedNotAsUpstreamDefects) {
   for (auto& r : plain) r.mutations.clear();
   EXPECT_TRUE(organize(plain).mutants().empty());
   EXPECT_EQ(organize(plain).expected_findings().size(), 2u);
+}
+
+// The weakened decrement: thread 0 reads the buffer, then decrements
+// (release); thread 1's decrement reads thread 0's and tears the buffer down.
+record weakened_decrement() {
+  record r;
+  r.layer = "model";
+  r.observed = results::verdict::data_race;
+  auto add = [&](int thread, const std::string& op, const std::string& order, const std::string& value,
+                 const std::string& object) { add_step(r, thread, op, order, value, object); };
+  add(0, "plain load", "", "7", "buffer");            // 1: other access
+  add(0, "fetch_sub", "release", "2 -> 1", "count");  // 2
+  add(1, "fetch_sub", "release", "1 -> 0", "count");  // 3: reads from step 2
+  add(1, "plain store", "", "0", "buffer");           // 4: racing access
+  r.sites = {{"impl/ordercheck/x/y.hpp", 4, "plain store", "", "racing access", 4, "buffer"},
+             {"impl/ordercheck/x/y.hpp", 1, "plain load", "", "other access", 1, "buffer"}};
+  return r;
+}
+
+TEST(WhyText, NamesTheReadsFromEdgeAndTheMissingAcquire) {
+  record r = weakened_decrement();
+  EXPECT_EQ(why_text(r),
+            "why: thread 1's fetch_sub release at x/y.hpp:3 read thread 0's fetch_sub release at x/y.hpp:2, but the "
+            "read is release, not acquire, so thread 0's plain load at x/y.hpp:1 is not ordered before thread 1's "
+            "plain store at x/y.hpp:4");
+  EXPECT_NE(text_report(organize({r})).find("why: thread 1's fetch_sub release"), std::string::npos);
+  // Negative controls: a decrement that read no value of thread 0's, and one that synchronizes.
+  record unsynchronized = r;
+  unsynchronized.interleaving[2].value = "5 -> 4";
+  EXPECT_EQ(why_text(unsynchronized).rfind("why: no atomic operation of thread 1 before its access read a value", 0), 0u)
+      << why_text(unsynchronized);
+  record synchronized = r;
+  synchronized.interleaving[2].order = "acq_rel";
+  EXPECT_NE(why_text(synchronized).find("synchronizes with it"), std::string::npos) << why_text(synchronized);
+  record stress = r;
+  stress.layer = "stress";
+  EXPECT_EQ(why_text(stress), "");
+}
+
+TEST(WhyText, AUseAfterFreeNamesTheFree) {
+  record r = weakened_decrement();
+  r.observed = results::verdict::use_after_free;
+  r.interleaving[1].operation = "free";  // thread 0 frees the buffer instead of decrementing
+  r.interleaving[1].order = "";
+  r.interleaving[1].value = "buffer";
+  r.sites = {{"impl/ordercheck/x/y.hpp", 4, "plain store", "", "access to freed memory", 4, "buffer"}};
+  EXPECT_EQ(why_text(r),
+            "why: thread 0 freed buffer at x/y.hpp:2 and thread 1's plain store at x/y.hpp:4 came after it; no atomic "
+            "operation of thread 1 read a value thread 0 wrote after the free, so no memory order repairs this: the "
+            "logic lets both threads go on with the object");
 }
 
 TEST(Classification, OnlyMatchesPass) {
