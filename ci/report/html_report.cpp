@@ -241,7 +241,12 @@ std::string matrix_html(const run_results& results) {
     it = next;
   }
   out << "</tr>\n<tr>";
-  for (const auto& c : columns) out << "<th>" << xml_escape(c.second) << "</th>";
+  for (const auto& c : columns) {
+    // "properties-tsan" reads "prop-tsan" (the tooltip and the legend spell it out): the columns are narrow.
+    std::string label = c.second;
+    if (label.rfind("properties", 0) == 0) label.replace(0, 10, "prop");
+    out << "<th title=\"layer " << xml_escape(c.second) << "\">" << xml_escape(label) << "</th>";
+  }
   out << "</tr>\n";
   for (const auto& row : rows) {
     // A line may break after the '/' (a long subject name), nowhere else.
@@ -274,7 +279,8 @@ std::string matrix_html(const run_results& results) {
          "<span class=\"chip v-killed\">kill</span> mutant killed <span class=\"chip v-survived\">surv</span> mutant "
          "survived (order stronger than any model needs). race: data_race, uaf: use_after_free, 2free: double_free, "
          "assert: assertion, lin: linearizability_violation, uninit: uninitialized_read, dead/live: deadlock/livelock, "
-         "time: timeout. Hover a cell for its expected and observed verdicts.</p>\n";
+         "time: timeout. Layers: prop = properties (rapidcheck), prop-tsan = properties under ThreadSanitizer, "
+         "prop-model = properties inside Relacy. Hover a cell for its expected and observed verdicts.</p>\n";
   return out.str();
 }
 
