@@ -90,6 +90,14 @@ std::string relative_file(const std::string& file, const std::string& source_roo
     while (!rest.empty() && rest.front() == '/') rest.erase(0, 1);
     return rest;
   }
+  // Compiled with paths relative to the build folder (ccache's
+  // CCACHE_BASEDIR rewrites them so): "../../impl/..." is "impl/...", for
+  // the repository's own top folders.
+  std::string rest = file;
+  while (starts_with(rest, "../") || starts_with(rest, "./")) rest.erase(0, rest.find('/') + 1);
+  for (const char* top : {"impl/", "model/", "stress/", "properties/", "ci/"}) {
+    if (rest != file && starts_with(rest, top)) return rest;
+  }
   return file;
 }
 
