@@ -90,12 +90,15 @@ std::string relative_file(const std::string& file, const std::string& source_roo
     while (!rest.empty() && rest.front() == '/') rest.erase(0, 1);
     return rest;
   }
-  // A relative __FILE__ ("../../impl/x.hpp") is relative to the build folder,
-  // build/<preset>, two levels below the source root: ccache's base_dir
-  // (CCACHE_BASEDIR) rewrites absolute paths so. Strip the climb.
+  // Compiled with paths relative to the build folder (ccache's
+  // CCACHE_BASEDIR rewrites them so): "../../impl/..." is "impl/...", for
+  // the repository's own top folders.
   std::string rest = file;
   while (starts_with(rest, "../") || starts_with(rest, "./")) rest.erase(0, rest.find('/') + 1);
-  return rest;
+  for (const char* top : {"impl/", "model/", "stress/", "properties/", "ci/"}) {
+    if (rest != file && starts_with(rest, top)) return rest;
+  }
+  return file;
 }
 
 // "ptr_or<lambda ...>" -> "ptr_or": template arguments only make lines long.
@@ -282,9 +285,7 @@ parsed_history parse_history(const std::string& relacy_text, const std::string& 
   int pending_thread = -1;
   for (raw_event& e : events) {
     const std::string& op = e.kind.operation;
-    // The same allocations the first pass registered (an unreadable address
-    // registered none), so the second pass's count never runs ahead of it.
-    if (op == "allocate" && e.has_address) names.next_allocation();
+    if (op == "allocate") names.next_allocation();
     if (op == "object name") continue;
     if (op == "store intent") {
       pending_value = e.kind.value;

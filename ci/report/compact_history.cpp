@@ -70,7 +70,10 @@ std::vector<compact_row> compact_interleaving(const results::record& r, bool ful
   }
   // A failure on no memory location (an assertion): the atomics its
   // threads used are where the other threads' part shows.
-  if (locations.empty()) {
+  // Only those atomics and frees are shown on them, not plain reads of
+  // their neighbouring fields: the assertion names no access to explain.
+  const bool inferred = locations.empty();
+  if (inferred) {
     for (const auto& s : r.interleaving) {
       const bool atomic = !s.order.empty() && s.operation != "fence";
       if (threads.count(s.thread) != 0 && atomic && !s.object.empty()) locations.insert(base_object(s.object));
@@ -79,6 +82,8 @@ std::vector<compact_row> compact_interleaving(const results::record& r, bool ful
   auto kept = [&](std::size_t i) {
     const auto& s = r.interleaving[i];
     if (site[i]) return true;
+    const bool plain_read = s.order.empty() && s.operation != "free";
+    if (inferred && plain_read && s.operation != "fence" && s.operation.rfind("mutex", 0) != 0) return false;
     if (!s.object.empty() && locations.count(base_object(s.object)) != 0) return true;
     return threads.count(s.thread) != 0 && is_sync(s);
   };

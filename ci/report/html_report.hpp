@@ -1,9 +1,13 @@
 // report.html: one self-contained page (inline CSS and script, nothing
-// fetched): the summary table, then each gate failure and expected finding
-// with its interleaving drawn as swimlanes, one column per thread. A small
+// fetched), no wider than the window: the overview matrix (rows
+// subject/variant, columns contract x layer, one coloured chip per verdict,
+// the expected sets in each cell's tooltip), then the gate failures (open)
+// and the expected findings (folded), each with its interleaving drawn as
+// swimlanes, one column per thread, then the orders layer's mutants. A small
 // inline script checks the layout once the page is drawn (every step boxed,
-// one column per thread, steps top to bottom in order) and records the
-// outcome in data-layout attributes, which the headless-browser test reads.
+// one column per thread, steps top to bottom in order, the page's width, the
+// order of its sections) and records the outcome in data- attributes, which
+// the headless-browser test reads.
 #pragma once
 
 #include "report_data.hpp"

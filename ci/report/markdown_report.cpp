@@ -39,11 +39,9 @@ std::string markdown_report(const run_results& results) {
   out << "| subject/variant/contract | layer | engine | expected | observed | result |\n";
   out << "|---|---|---|---|---|---|\n";
   for (const cell& c : results.cells) {
-    bool finding = false;
-    for (const record* r : c.records) finding = finding || is_defect(*r);
     out << "| " << table_cell(c.name()) << " | " << table_cell(c.layer) << " | " << table_cell(c.engines_text())
         << " | " << table_cell(c.expected_text()) << " | " << table_cell(c.observed_text()) << " | "
-        << (!c.matches() ? ":x: mismatch" : finding ? "ok (defect found)" : "ok") << " |\n";
+        << (c.matches() ? c.result_text() : ":x: mismatch") << " |\n";
   }
   if (!failures.empty()) {
     out << "\n### Gate failures\n\n";

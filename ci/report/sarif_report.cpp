@@ -2,6 +2,7 @@
 
 #include "compact_history.hpp"
 #include "step_text.hpp"
+#include "why_text.hpp"
 
 #include <map>
 
@@ -91,6 +92,8 @@ json result_for(const record& r, std::size_t rule_index, bool full_history) {
   std::string text = r.check + ": observed " + results::verdict_name(r.observed) + ", expected " +
                      expected_text(r) + (gate_failure ? " (gate failure)" : " (expected upstream finding)");
   if (!r.message.empty()) text += ". " + r.message;
+  if (const std::string why = why_text(r); !why.empty()) text += ". W" + why.substr(1);  // "Why: ..."
+
   json result = {{"ruleId", rule_id(r)},
                  {"ruleIndex", rule_index},
                  {"level", gate_failure ? "error" : "note"},
@@ -139,6 +142,7 @@ json sarif_report(const run_results& results) {
   json sarif_results = json::array();
   for (const record& r : results.records) {
     if (!is_defect(r) && r.matches()) continue;
+    if (is_mutant(r) && r.matches()) continue;  // mutation analysis, not a defect in the code (report.txt lists it)
     const auto id = rule_id(r);
     if (!rule_index.count(id)) {
       rule_index[id] = rules.size();

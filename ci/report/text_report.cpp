@@ -3,19 +3,12 @@
 #include "compact_history.hpp"
 #include "step_text.hpp"
 #include "text_table.hpp"
+#include "why_text.hpp"
 
 #include <sstream>
 
 namespace ordercheck::report {
 namespace {
-
-std::string cell_result(const cell& c) {
-  if (!c.matches()) return "MISMATCH";
-  for (const record* r : c.records) {
-    if (is_defect(*r)) return "ok (defect found)";
-  }
-  return "ok";
-}
 
 std::string indented(const std::string& text, const std::string& indent) {
   std::istringstream in(text);
@@ -57,11 +50,19 @@ std::string record_section(const record& r, const std::string& title, bool full_
       out << wrap_text("  " + (s.role.empty() ? std::string("site") : s.role) + ": " + site_text(s), page_width, "    ");
     }
   }
+  if (const std::string why = why_text(r); !why.empty()) out << "\n" << wrap_text(why, page_width, "    ");
   if (const std::string fix = results::fix_text(r.fix); !fix.empty()) out << "\n" << wrap_text(fix, page_width, "    ");
   out << "\n" << swimlane_text(r, full_history);
   out << "\n" << replay_lines(replay_text(r)) << "\n";
   if (!r.raw_report.empty()) out << wrap_text(r.engine + "'s own report: " + r.raw_report, page_width, "    ");
   return out.str();
+}
+
+// One mutant: its outcome, what killed it (or why it likely survived), the replay.
+std::string mutant_entry(const record& r) {
+  std::string out = wrap_text("- " + mutant_outcome(r) + ": " + r.message, page_width, "    ");
+  if (!r.replay.command.empty()) out += replay_lines(replay_text(r));
+  return out + "\n";
 }
 
 }  // namespace
@@ -76,13 +77,18 @@ std::string summary_text(const run_results& results) {
   out << (results.all_match() && !results.records.empty() ? "GATE: PASS (every observed verdict matches its expected one)\n"
                                                           : "GATE: FAIL\n");
   if (results.records.empty()) out << "(no results: nothing was checked, which is not a pass)\n";
-  text_table table({"subject/variant/contract", "layer", "engine", "checks", "expected", "observed", "result"});
+  // No engine column: each layer has its engine (the sections below name it),
+  // and the table must fit page_width.
+  text_table table({"subject/variant/contract", "layer", "checks", "expected", "observed", "result"});
   for (const cell& c : results.cells) {
-    table.add_row({c.name(), c.layer, c.engines_text(), std::to_string(c.records.size()), c.expected_text(),
-                   c.observed_text(), cell_result(c)});
+    table.add_row({c.name(), c.layer, std::to_string(c.records.size()), c.expected_text(), c.observed_text(),
+                   c.result_text()});
   }
   out << "\n" << table.render();
   out << "expected: a|b = any one of these verdicts; a, b = the cell's checks expect different sets\n";
+  if (!results.mutants().empty()) {
+    out << "orders: mutation analysis; a mutant weakens one atomic site one step, and is killed when a model cell fails\n";
+  }
   return out.str();
 }
 
@@ -142,6 +148,11 @@ std::string text_report(const run_results& results) {
       out += record_section(*findings[i], "EXPECTED FINDING " + std::to_string(i + 1) + "/" + std::to_string(findings.size()),
                             results.full_history);
     }
+  }
+  if (const auto mutants = results.mutants(); !mutants.empty()) {
+    out += "\n\nMUTATION ANALYSIS (layer orders): each mutant weakens one atomic site of a reference variant one step;\n"
+           "killed: a model cell fails; survived: the order is stronger than any model needs (neither fails the gate)\n\n";
+    for (const record* r : mutants) out += mutant_entry(*r);
   }
   return out;
 }

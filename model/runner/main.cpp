@@ -4,7 +4,7 @@
 //   ordercheck-model [--run GLOB]... [--profile quick|deep] [--scheduler random|bound|full]
 //                    [--iterations N] [--context-bound K] [--seed S] [--mutate SITE=ORDER]...
 //                    [--json FILE] [--reached-sites FILE]
-//   ordercheck-model --replay TOKEN
+//   ordercheck-model --replay TOKEN [--full-history]
 //   ordercheck-model --detection-stats SEEDS [--run GLOB]...
 //
 // Exit status: 0 when every cell run matches its expected verdict (kind
@@ -36,6 +36,7 @@
 #include "replay_token.hpp"
 #include "setting_limits.hpp"
 #include "shard.hpp"
+#include "text_report.hpp"
 
 namespace ordercheck::model {
 namespace {
@@ -46,6 +47,7 @@ struct options {
   std::string profile = "quick";
   pass_overrides overrides;
   std::string replay;
+  bool full_history = false;  // --replay prints Relacy's own history, not the compact swimlane
   std::vector<std::string> mutations;
   std::string json_path;
   std::string reached_path;
@@ -131,7 +133,8 @@ int replay(const options& o) {
   results_file json(o.json_path);
   json.append(result.record);
   std::cout << "replay of " << request.cell_id << " (" << describe_pass(request.settings) << ")\n";
-  std::cout << result.history;
+  // The compact swimlane, as report.txt shows it; Relacy's own text with --full-history.
+  std::cout << (o.full_history ? result.history : report::swimlane_text(result.record, false));
   std::cout << "observed: " << results::verdict_name(result.record.observed)
             << " (expected " << expected_names(*found) << ")\n";
   print_failure_details(result);
@@ -153,6 +156,8 @@ int run(int argc, char** argv) {
   app.add_option("--seed", o.overrides.seed, "random search: seed S runs executions S*1000000+1 onwards")
       ->check(results::whole_number(0, max_seed));
   app.add_option("--replay", o.replay, "re-run exactly the failing execution a token names and print its history");
+  app.add_flag("--full-history", o.full_history,
+               "with --replay: print Relacy's own history of the execution, not the compact swimlane");
   app.add_option("--mutate", o.mutations, "SITE=ORDER: run SITE (impl/...:LINE:OPERATION) with ORDER (repeatable)");
   app.add_option("--json", o.json_path, "append one results record per cell to this JSON Lines file");
   app.add_option("--reached-sites", o.reached_path, "write the atomic sites the runs reached (JSON array)");

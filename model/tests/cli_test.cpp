@@ -111,5 +111,27 @@ TEST(Cli, MismatchExitsOne) {
   EXPECT_NE(r.out.find("replay: ordercheck-model --replay "), std::string::npos) << r.out;
 }
 
+// --replay prints the compact swimlane report.txt shows, one column per
+// thread; --full-history prints Relacy's own history instead.
+TEST(Cli, ReplayPrintsTheCompactSwimlane) {
+  const run_result first = run_runner("", "--run 'ttas_spinlock/relaxed_acquire/none/two_increments'");
+  ASSERT_EQ(first.status, 0) << first.out << first.err;
+  const std::string prefix = "replay: ordercheck-model --replay ";
+  const auto at = first.out.find(prefix);
+  ASSERT_NE(at, std::string::npos) << first.out;
+  const std::string token = first.out.substr(at + prefix.size(), first.out.find_first_of(" \n", at + prefix.size()) -
+                                                                     at - prefix.size());
+  const run_result compact = run_runner("", "--replay " + token);
+  EXPECT_EQ(compact.status, 0) << compact.out << compact.err;
+  EXPECT_NE(compact.out.find("step | thread 0"), std::string::npos) << compact.out;
+  EXPECT_NE(compact.out.find("^ racing access"), std::string::npos) << compact.out;
+  EXPECT_EQ(compact.out.find("execution history"), std::string::npos) << compact.out;
+  // Negative control: --full-history is Relacy's text, not the swimlane.
+  const run_result full = run_runner("", "--replay " + token + " --full-history");
+  EXPECT_EQ(full.status, 0) << full.out << full.err;
+  EXPECT_NE(full.out.find("execution history"), std::string::npos) << full.out;
+  EXPECT_EQ(full.out.find("step | thread 0"), std::string::npos) << full.out;
+}
+
 }  // namespace
 }  // namespace ordercheck::model::testing

@@ -52,6 +52,21 @@ std::string racing_load_as_store(const std::string& text) {
   return text.substr(0, load) + "> store, value=0" + text.substr(load + 15);
 }
 
+// ---- paths relative to the build folder (ccache's CCACHE_BASEDIR) --------
+
+TEST(HistoryParser, PathsRelativeToTheBuildFolderAreRepositoryPaths) {
+  const parsed_history absolute = parse(capture("racing_load"));
+  const parsed_history relative = parse(replace_all(capture("racing_load"), "/src/", "../../"));
+  ASSERT_EQ(relative.sites.size(), absolute.sites.size());
+  for (std::size_t i = 0; i < absolute.sites.size(); ++i) {
+    EXPECT_EQ(relative.sites[i].file, absolute.sites[i].file);
+  }
+  // Negative control: a relative path outside impl/ is left as it is.
+  const parsed_history other = parse(replace_all(capture("racing_load"), "/src/model/", "../../elsewhere/"));
+  ASSERT_FALSE(other.sites.empty());
+  EXPECT_EQ(other.sites[0].file.rfind("../../elsewhere/", 0), 0u) << other.sites[0].file;
+}
+
 // ---- a racing load's partner is the store it is unordered with ----------
 
 TEST(HistoryParser, RacingLoadsPartnerIsTheEarlierStoreNotTheLaterLoad) {

@@ -11,6 +11,7 @@
 #include "step_text.hpp"
 #include "text_report.hpp"
 #include "text_table.hpp"
+#include "why_text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -47,6 +48,22 @@ void expect_golden(const std::string& actual, const std::string& name) {
                                      << " differs; if the change is intended, rerun with ORDERCHECK_UPDATE_GOLDEN=1";
 }
 
+// Appends a step in impl/ordercheck/x/y.hpp, numbered after the last, at
+// the line of its own number.
+void add_step(record& r, int thread, const std::string& op, const std::string& order, const std::string& value,
+              const std::string& object) {
+  results::step s;
+  s.step = static_cast<int>(r.interleaving.size()) + 1;
+  s.thread = thread;
+  s.file = "impl/ordercheck/x/y.hpp";
+  s.line = s.step;
+  s.operation = op;
+  s.order = order;
+  s.value = value;
+  s.object = object;
+  r.interleaving.push_back(s);
+}
+
 // A model record: set-up, a race on "buffer" between steps 5 and 8, and
 // unrelated steps on other locations in between.
 record compact_fixture() {
@@ -55,16 +72,9 @@ record compact_fixture() {
   r.engine = "relacy";
   auto add = [&](int thread, const std::string& op, const std::string& order, const std::string& object,
                  const std::string& text = "") {
-    results::step s;
-    s.step = static_cast<int>(r.interleaving.size()) + 1;
-    s.thread = thread;
-    s.file = op == "phase" ? "" : "impl/ordercheck/x/y.hpp";
-    s.line = s.step;
-    s.operation = op;
-    s.order = order;
-    s.object = object;
-    s.text = text;
-    r.interleaving.push_back(s);
+    add_step(r, thread, op, order, "", object);
+    if (op == "phase") r.interleaving.back().file = "";
+    r.interleaving.back().text = text;
   };
   add(0, "phase", "", "", "[BEFORE BEGIN]");
   add(0, "plain store", "", "object#1");
@@ -95,6 +105,40 @@ TEST(CompactHistory, FoldsSetUpAndOtherLocationsKeepsTheRace) {
   EXPECT_NE(lane.find("compact: 2 of 9 steps"), std::string::npos) << lane;
   EXPECT_NE(lane.find("^ racing access"), std::string::npos) << lane;
   EXPECT_NE(lane.find("^ other access"), std::string::npos) << lane;
+}
+
+// An assertion names no memory location: the atomics its thread used stand
+// in, and only their atomic operations and frees are kept, not plain reads
+// of the same object's other fields.
+record assertion_fixture() {
+  record r;
+  r.layer = "model";
+  r.engine = "relacy";
+  auto add = [&](int thread, const std::string& op, const std::string& order, const std::string& object) {
+    add_step(r, thread, op, order, "", object);
+  };
+  add(1, "fetch_sub", "seq_cst", "context");   // 1
+  add(0, "fetch_sub", "seq_cst", "context");   // 2
+  add(0, "plain load", "", "context+8");       // 3: a field of the same object
+  add(1, "free", "", "context");               // 4
+  add(0, "failure", "", "");                   // 5: the assertion
+  r.sites = {{"impl/ordercheck/x/y.hpp", 5, "assertion", "", "failure", 5, ""}};
+  return r;
+}
+
+TEST(CompactHistory, AnAssertionKeepsItsThreadsAtomicsAndFreesNotPlainReads) {
+  record r = assertion_fixture();
+  std::string shape;
+  for (const auto& row : compact_interleaving(r, false)) {
+    shape += row.what == compact_row::kind::step ? std::to_string(row.step->step) : "[" + row.text + "]";
+    shape += " ";
+  }
+  EXPECT_EQ(shape, "1 2 [... 1 step on other locations] 4 5 ");
+  // Negative control: a data race on the object names it, and every access to it is kept.
+  r.sites = {{"impl/ordercheck/x/y.hpp", 3, "plain load", "", "racing access", 3, "context+8"}};
+  r.interleaving[4].operation = "plain store";
+  r.interleaving[4].object = "context+8";
+  EXPECT_EQ(shown_steps(compact_interleaving(r, false)), 5u);
 }
 
 TEST(CompactHistory, NegativeControlFullHistoryAndASiteInSetUpAreNotFolded) {
@@ -131,6 +175,119 @@ TEST(Classification, MismatchFailsTheGateAndUpstreamDefectsAreFindings) {
   EXPECT_EQ(results.gate_failures()[0]->check, "refcounted_deleter/reference/free_threaded/two_releases");
   EXPECT_EQ(results.expected_findings().size(), 3u);  // model race, stress race, linearizability
   EXPECT_EQ(results.cells.size(), 5u);
+}
+
+// Two mutants of the orders layer (one killed under free_threaded, one that
+// survived every contract) beside one upstream finding.
+std::vector<record> mutant_fixture() {
+  auto mutant = [](const std::string& order, results::verdict observed, const std::string& contract) {
+    record r;
+    r.check = "orders/handle_cache/impl/ordercheck/handle_cache/reference.hpp:43:load=" + order;
+    r.subject = "handle_cache";
+    r.variant = "reference";
+    r.contract = contract;
+    r.layer = "orders";
+    r.engine = "relacy";
+    for (const auto& name : results::all_verdict_names()) {
+      if (name != "error" && name != "engine_error") r.expected.push_back(results::verdict_from_name(name));
+    }
+    r.observed = observed;
+    r.message = "load acquire -> " + order + (observed == results::verdict::pass ? " survived" : " is killed");
+    r.mutations.push_back({"impl/ordercheck/handle_cache/reference.hpp:43:load", order});
+    return r;
+  };
+  std::vector<record> records{mutant("relaxed", results::verdict::data_race, "free_threaded"),
+                              mutant("consume", results::verdict::pass, "every")};
+  record finding = records.front();
+  finding.check = "handle_cache/upstream/free_threaded/two_claimants";
+  finding.variant = "upstream";
+  finding.layer = "model";
+  finding.expected = {results::verdict::data_race};
+  finding.mutations.clear();
+  records.push_back(finding);
+  return records;
+}
+
+TEST(Mutants, ReadAsKilledAndSurvivedNotAsUpstreamDefects) {
+  const auto results = organize(mutant_fixture());
+  ASSERT_EQ(results.mutants().size(), 2u);
+  ASSERT_EQ(results.expected_findings().size(), 1u);
+  EXPECT_EQ(results.expected_findings()[0]->layer, "model");
+  // Sorted by check: "...=consume" before "...=relaxed".
+  EXPECT_EQ(mutant_outcome(*results.mutants()[0]), "mutant survived (order stronger than any model needs)");
+  EXPECT_EQ(mutant_outcome(*results.mutants()[1]), "mutant killed (data_race)");
+  // One row for the subject's mutants, whatever contract killed them; no "every".
+  std::vector<const cell*> orders_rows;
+  for (const cell& c : results.cells) {
+    if (c.layer == "orders") orders_rows.push_back(&c);
+  }
+  ASSERT_EQ(orders_rows.size(), 1u);
+  const cell* orders = orders_rows.front();
+  EXPECT_EQ(orders->name(), "handle_cache/reference");
+  EXPECT_EQ(orders->expected_text(), "killed|survived");
+  EXPECT_EQ(orders->observed_text(), "1 killed, 1 survived");
+  const std::string text = text_report(results);
+  EXPECT_EQ(text.find("/every"), std::string::npos) << text;
+  EXPECT_EQ(text.find("use_after_free"), std::string::npos) << text;  // the expected column lists no verdict kinds
+  EXPECT_NE(text.find("mutant survived (order stronger than any model needs): load acquire -> consume"),
+            std::string::npos) << text;
+  EXPECT_NE(text.find("1 expected finding\n"), std::string::npos) << text;
+  EXPECT_EQ(sarif_report(results)["runs"][0]["results"].size(), 1u);  // the finding; mutants are not alerts
+  // Negative control: the same records without their mutation are upstream-style findings again.
+  auto plain = mutant_fixture();
+  for (auto& r : plain) r.mutations.clear();
+  EXPECT_TRUE(organize(plain).mutants().empty());
+  EXPECT_EQ(organize(plain).expected_findings().size(), 2u);
+}
+
+// The weakened decrement: thread 0 reads the buffer, then decrements
+// (release); thread 1's decrement reads thread 0's and tears the buffer down.
+record weakened_decrement() {
+  record r;
+  r.layer = "model";
+  r.observed = results::verdict::data_race;
+  auto add = [&](int thread, const std::string& op, const std::string& order, const std::string& value,
+                 const std::string& object) { add_step(r, thread, op, order, value, object); };
+  add(0, "plain load", "", "7", "buffer");            // 1: other access
+  add(0, "fetch_sub", "release", "2 -> 1", "count");  // 2
+  add(1, "fetch_sub", "release", "1 -> 0", "count");  // 3: reads from step 2
+  add(1, "plain store", "", "0", "buffer");           // 4: racing access
+  r.sites = {{"impl/ordercheck/x/y.hpp", 4, "plain store", "", "racing access", 4, "buffer"},
+             {"impl/ordercheck/x/y.hpp", 1, "plain load", "", "other access", 1, "buffer"}};
+  return r;
+}
+
+TEST(WhyText, NamesTheReadsFromEdgeAndTheMissingAcquire) {
+  record r = weakened_decrement();
+  EXPECT_EQ(why_text(r),
+            "why: thread 1's fetch_sub release at x/y.hpp:3 read thread 0's fetch_sub release at x/y.hpp:2, but the "
+            "read is release, not acquire, so thread 0's plain load at x/y.hpp:1 is not ordered before thread 1's "
+            "plain store at x/y.hpp:4");
+  EXPECT_NE(text_report(organize({r})).find("why: thread 1's fetch_sub release"), std::string::npos);
+  // Negative controls: a decrement that read no value of thread 0's, and one that synchronizes.
+  record unsynchronized = r;
+  unsynchronized.interleaving[2].value = "5 -> 4";
+  EXPECT_EQ(why_text(unsynchronized).rfind("why: no atomic operation of thread 1 before its access read a value", 0), 0u)
+      << why_text(unsynchronized);
+  record synchronized = r;
+  synchronized.interleaving[2].order = "acq_rel";
+  EXPECT_NE(why_text(synchronized).find("synchronizes with it"), std::string::npos) << why_text(synchronized);
+  record stress = r;
+  stress.layer = "stress";
+  EXPECT_EQ(why_text(stress), "");
+}
+
+TEST(WhyText, AUseAfterFreeNamesTheFree) {
+  record r = weakened_decrement();
+  r.observed = results::verdict::use_after_free;
+  r.interleaving[1].operation = "free";  // thread 0 frees the buffer instead of decrementing
+  r.interleaving[1].order = "";
+  r.interleaving[1].value = "buffer";
+  r.sites = {{"impl/ordercheck/x/y.hpp", 4, "plain store", "", "access to freed memory", 4, "buffer"}};
+  EXPECT_EQ(why_text(r),
+            "why: thread 0 freed buffer at x/y.hpp:2 and thread 1's plain store at x/y.hpp:4 came after it; no atomic "
+            "operation of thread 1 read a value thread 0 wrote after the free, so no memory order repairs this: the "
+            "logic lets both threads go on with the object");
 }
 
 TEST(Classification, OnlyMatchesPass) {
