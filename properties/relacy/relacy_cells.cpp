@@ -9,9 +9,11 @@
 namespace ordercheck::properties {
 
 // The search bound: programs of 2 or 3 threads of up to 3 operations (after a
-// prefix of at most 2), every interleaving with up to 2 preemptions. All 16
-// cells together take about a second on 2 cores (README, "Properties layer"),
-// so the bound is as wide as CI can afford, not as narrow as passes.
+// prefix of at most 2), every interleaving with up to 2 preemptions. The 16
+// cells of the four first subjects together take about a second on 2 cores
+// (README, "Properties layer"; the spinlock's reference adds about 2 s: its
+// operations all touch one lock), so the bound is as wide as CI can afford,
+// not as narrow as passes.
 // Environment overrides for exploring further: ORDERCHECK_RELACY_PROGRAMS,
 // ORDERCHECK_RELACY_CONTEXT_BOUND, ORDERCHECK_RELACY_MAX_THREADS (at most 4),
 // ORDERCHECK_RELACY_MAX_OPERATIONS. Each is range-checked where it is read;

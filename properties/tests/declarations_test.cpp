@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "cells/property_declaration.hpp"
+#include "tests/declaration_errors.hpp"
 #include "tests/golden_table.hpp"
 
 namespace ordercheck::properties {
@@ -74,14 +75,7 @@ TEST(PropertyDeclarations, EveryCellMatchesTheGoldenTable) {
 }
 
 // Negative controls: no silent defaults.
-void expect_declaration_error(const std::function<void()>& declare, const std::string& names) {
-  try {
-    declare();
-    ADD_FAILURE() << "accepted; expected a declaration_error naming " << names;
-  } catch (const declaration::declaration_error& error) {
-    EXPECT_NE(std::string(error.what()).find(names), std::string::npos) << error.what();
-  }
-}
+using golden::expect_declaration_error;
 
 TEST(PropertyDeclarations, ACellWithNoExpectedVerdictIsRefused) {
   expect_declaration_error(
