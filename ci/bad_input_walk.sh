@@ -22,12 +22,19 @@ touch "$work/a-file"
 # A results file whose step number does not fit an int (UB before the check).
 printf '%s\n' '{"schema":"ordercheck.result/1","check":"a/b/c/d","subject":"a","variant":"b","contract":"c","layer":"model","engine":{"name":"relacy"},"expected":["pass"],"observed":"pass","interleaving":[{"step":1e22}]}' \
   > "$work/huge-step.jsonl"
+# Each binary's first cell in --list: the cheap check the cases narrow a run
+# to, named from the binary so that this walk names no subject.
+first_cell() { [ -n "${binary[$1]:-}" ] && "${binary[$1]}" --list 2>/dev/null | head -1 | cut -d' ' -f1; }
+model_cell=$(first_cell model)
+properties_cell=$(first_cell properties)
+stress_cell=$(first_cell stress)
+model_subject=${model_cell%%/*}
 token() { printf '%s' "$1" | base64 -w0 | tr '+/' '-_' | tr -d '='; }
 state_token() {  # state_token SCHEDULER STATE
-  token "{\"cell\":\"owner_tag/upstream/gil/x\",\"scheduler\":\"$1\",\"iterations\":1,\"context_bound\":2,\"seed\":0,\"state\":\"$2\",\"mutations\":[]}"
+  token "{\"cell\":\"$model_subject/upstream/gil/x\",\"scheduler\":\"$1\",\"iterations\":1,\"context_bound\":2,\"seed\":0,\"state\":\"$2\",\"mutations\":[]}"
 }
-huge_iterations=$(token '{"cell":"owner_tag/upstream/gil/x","scheduler":"random","iterations":1e300,"context_bound":2,"seed":0,"state":"5 ","mutations":[]}')
-negative_seed=$(token '{"cell":"owner_tag/upstream/gil/x","scheduler":"random","iterations":1,"context_bound":2,"seed":-5,"state":"5 ","mutations":[]}')
+huge_iterations=$(token '{"cell":"'"$model_subject"'/upstream/gil/x","scheduler":"random","iterations":1e300,"context_bound":2,"seed":0,"state":"5 ","mutations":[]}')
+negative_seed=$(token '{"cell":"'"$model_subject"'/upstream/gil/x","scheduler":"random","iterations":1,"context_bound":2,"seed":-5,"state":"5 ","mutations":[]}')
 
 # One case per line: NAME|ENVIRONMENT (space-separated, or -)|ARGUMENTS (one per ;)
 # Runs that would start work are narrowed to one cheap check with --run.
@@ -57,10 +64,10 @@ model|GTEST_TOTAL_SHARDS=-3 GTEST_SHARD_INDEX=0|--list
 model|GTEST_TOTAL_SHARDS=abc GTEST_SHARD_INDEX=0|--list
 model|GTEST_TOTAL_SHARDS=2 GTEST_SHARD_INDEX=2|--list
 model|GTEST_TOTAL_SHARDS=2|--list
-model|-|--run;owner_tag/reference/gil/*;--json;$work
-model|-|--run;owner_tag/reference/gil/*;--json;$work/missing/x.jsonl
-model|-|--run;owner_tag/reference/gil/*;--reached-sites;$work
-model|-|--run;owner_tag/reference/gil/*;--reached-sites;$work/missing/x.json
+model|-|--run;$model_cell;--json;$work
+model|-|--run;$model_cell;--json;$work/missing/x.jsonl
+model|-|--run;$model_cell;--reached-sites;$work
+model|-|--run;$model_cell;--reached-sites;$work/missing/x.json
 properties|-|--seed;-1
 properties|-|--seed;99999999999999999999
 properties|-|--programs;0
@@ -73,7 +80,7 @@ properties-relacy|ORDERCHECK_RELACY_MAX_THREADS=9|--list
 properties-relacy|ORDERCHECK_RELACY_MAX_OPERATIONS=-1|--list
 properties-relacy|ORDERCHECK_RELACY_PROGRAMS=1e3|--list
 properties|GTEST_TOTAL_SHARDS=-3 GTEST_SHARD_INDEX=0|--list
-properties|-|--run;owner_tag/reference;--json;$work/missing/x.jsonl
+properties|-|--run;$properties_cell;--json;$work/missing/x.jsonl
 stress|-|--seed;-1
 stress|-|--seed;99999999999999999999
 stress|-|--seconds;nan
@@ -85,9 +92,9 @@ stress|-|--threads;0
 stress|-|--threads;-1
 stress|-|--rounds;-1
 stress|-|--runs;0
-stress|GTEST_TOTAL_SHARDS=-3 GTEST_SHARD_INDEX=0|--run;owner_tag/reference/*
-stress|-|--run;owner_tag/reference/*;--json;$work/missing/x.jsonl
-stress|-|--run;owner_tag/reference/*;--raw-reports;$work/a-file
+stress|GTEST_TOTAL_SHARDS=-3 GTEST_SHARD_INDEX=0|--run;$stress_cell
+stress|-|--run;$stress_cell;--json;$work/missing/x.jsonl
+stress|-|--run;$stress_cell;--raw-reports;$work/a-file
 orders|-|mutate;--iterations;-1
 orders|-|mutate;--seed;99999999999999999999
 orders|-|mutate;--context-bound;0

@@ -9,6 +9,8 @@
 #   define `const declared_subject subject_@SUBJECT@` in REGISTRY_NAMESPACE.
 #   Sets OUT to the generated sources (link them into an executable or a
 #   library that the executable references: the list names every subject).
+#   An optional fifth argument names the build folder they are written to
+#   (default `subjects`), for a directory that generates more than one list.
 file(GLOB ORDERCHECK_SUBJECT_HEADERS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/impl/ordercheck/*/subject.hpp)
 list(SORT ORDERCHECK_SUBJECT_HEADERS)
 
@@ -16,6 +18,10 @@ function(ordercheck_subject_sources OUT TEMPLATE REGISTRY_HEADER REGISTRY_NAMESP
   set(sources)
   set(SUBJECT_EXTERNS "")
   set(SUBJECT_POINTERS "")
+  set(subdir subjects)
+  if(ARGC GREATER 4)
+    set(subdir ${ARGV4})
+  endif()
   foreach(header IN LISTS ORDERCHECK_SUBJECT_HEADERS)
     get_filename_component(folder ${header} DIRECTORY)
     get_filename_component(SUBJECT ${folder} NAME)
@@ -23,13 +29,13 @@ function(ordercheck_subject_sources OUT TEMPLATE REGISTRY_HEADER REGISTRY_NAMESP
       message(FATAL_ERROR "impl/ordercheck/${SUBJECT}/subject.hpp: a subject's folder name must be a "
                           "C++ identifier in lower case (it names its namespace ordercheck::subjects::NAME).")
     endif()
-    set(generated ${CMAKE_CURRENT_BINARY_DIR}/subjects/subject_${SUBJECT}.cpp)
+    set(generated ${CMAKE_CURRENT_BINARY_DIR}/${subdir}/subject_${SUBJECT}.cpp)
     configure_file(${TEMPLATE} ${generated} @ONLY)
     list(APPEND sources ${generated})
     string(APPEND SUBJECT_EXTERNS "extern const declared_subject subject_${SUBJECT};\n")
     string(APPEND SUBJECT_POINTERS "&subject_${SUBJECT}, ")
   endforeach()
-  set(list_file ${CMAKE_CURRENT_BINARY_DIR}/subjects/declared_subjects.cpp)
+  set(list_file ${CMAKE_CURRENT_BINARY_DIR}/${subdir}/declared_subjects.cpp)
   configure_file(${PROJECT_SOURCE_DIR}/cmake/declared_subjects.cpp.in ${list_file} @ONLY)
   list(APPEND sources ${list_file})
   set(${OUT} ${sources} PARENT_SCOPE)

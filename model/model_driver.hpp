@@ -5,7 +5,6 @@
 // after the standard headers).
 #pragma once
 
-#include "ordercheck/owner_tag/status.hpp"
 #include "relacy_sync.hpp"
 
 namespace ordercheck {
@@ -15,7 +14,7 @@ namespace ordercheck {
 // simulated thread and they outlive an execution, so every driver clears them
 // before each execution (and the properties driver again after its prefix,
 // which runs on simulated thread 0).
-inline void clear_relacy_thread_flags() { relacy_sync::thread_flag<hermetic_mode_tag>::clear(); }
+inline void clear_relacy_thread_flags() { relacy_sync::clear_thread_flags(); }
 
 // Resets that state before each execution, then forwards to the scenario.
 template <class Scenario>

@@ -12,7 +12,6 @@
 #include "history_stream.hpp"
 #include "relacy_sync.hpp"  // then Relacy
 #include "model_driver.hpp"
-#include "ordercheck/owner_tag/status.hpp"
 
 namespace ordercheck::model {
 

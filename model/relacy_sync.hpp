@@ -28,6 +28,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <stdexcept>
@@ -211,9 +212,11 @@ struct relacy_sync {
   };
 
   // One bool per simulated thread and Tag. Relacy runs many executions in one
-  // process: begin_execution() (called by the model driver before each one)
-  // clears every flag.
+  // process: the model driver calls clear_thread_flags() before each one,
+  // which clears every Tag's flags without naming any (each Tag's array is
+  // registered when the Tag is first used; before that it is all false).
   static constexpr unsigned max_threads = 16;
+  static constexpr unsigned max_flag_tags = 16;
   template <class Tag>
   class thread_flag {
    public:
@@ -226,9 +229,37 @@ struct relacy_sync {
    private:
     static bool* values() {
       static bool flags[max_threads] = {};
+      static const bool registered = register_thread_flags(flags);
+      static_cast<void>(registered);
       return flags;
     }
   };
+
+  // Clears the flags of every Tag used so far.
+  static void clear_thread_flags() {
+    for (unsigned t = 0; t < flag_tag_count(); ++t) {
+      for (unsigned i = 0; i < max_threads; ++i) flag_arrays()[t][i] = false;
+    }
+  }
+
+ private:
+  static bool** flag_arrays() {
+    static bool* arrays[max_flag_tags] = {};
+    return arrays;
+  }
+  static unsigned& flag_tag_count() {
+    static unsigned count = 0;
+    return count;
+  }
+  // Aborts past max_flag_tags Tags (raise it): a flag left set would leak
+  // from one execution into the next.
+  static bool register_thread_flags(bool* flags) {
+    if (flag_tag_count() == max_flag_tags) std::abort();
+    flag_arrays()[flag_tag_count()++] = flags;
+    return true;
+  }
+
+ public:
 
   static void pause(const char* fn = __builtin_FUNCTION(), const char* file = __builtin_FILE(),
                     unsigned line = __builtin_LINE()) {

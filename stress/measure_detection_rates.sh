@@ -7,7 +7,7 @@
 #
 #   stress/measure_detection_rates.sh [--runs N] [--seconds S] [--seed S] [--jobs N]
 #                                     [--tsan-build DIR] [--default-build DIR] [--out DIR]
-#                                     [--rates FILE]
+#                                     [--rates FILE] [--run PATTERN]...
 #
 # Defaults: 20 runs per check, 0.5 s per run, seed 1, --jobs = the core count
 # (the runs of a check run that many at once, as the gate runs its checks),
@@ -16,6 +16,9 @@
 # cmake --build build/tsan --target ordercheck-stress, likewise default).
 # Writes OUT/with_tsan.jsonl, OUT/without_tsan.jsonl and OUT/table.md
 # (OUT defaults to build/detection-rates).
+# The checks measured: every check the rates file already has (the cells whose
+# contract does not hide their defect, as measured before), plus each
+# --run PATTERN (a glob over check ids: a subject you add).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +30,7 @@ default_build=build/default
 out=build/detection-rates
 jobs=$(nproc)
 rates=stress/detection_rates.json
+extra_patterns=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -37,6 +41,7 @@ while [ $# -gt 0 ]; do
     --out) out="$2"; shift 2 ;;
     --jobs) jobs="$2"; shift 2 ;;
     --rates) rates="$2"; shift 2 ;;
+    --run) extra_patterns+=("$2"); shift 2 ;;
     *) echo "measure_detection_rates.sh: unknown argument '$1' (see the header of this script)" >&2; exit 2 ;;
   esac
 done
@@ -50,14 +55,18 @@ for binary in "$with_tsan" "$without_tsan"; do
   fi
 done
 
-# The upstream cells whose contract does not hide the defect.
-patterns=(
-  'owner_tag/upstream/free_threaded/*'
-  'handle_cache/upstream/gil_released_in_slow/*'
-  'handle_cache/upstream/free_threaded/*'
-  'refcounted_deleter/upstream/*'
-  'code_context/upstream/*'
-)
+# The checks measured before (the cells whose contract does not hide the
+# defect), read from the rates file so that this script names no subject,
+# plus the --run patterns.
+patterns=()
+if [ -f "$rates" ]; then
+  mapfile -t patterns < <(jq -r '.engines.tsan | keys[]' "$rates")
+fi
+patterns+=("${extra_patterns[@]}")
+if [ ${#patterns[@]} -eq 0 ]; then
+  echo "measure_detection_rates.sh: no checks to measure: $rates has none; name them with --run PATTERN" >&2
+  exit 2
+fi
 
 mkdir -p "$out"
 rm -f "$out/with_tsan.jsonl" "$out/without_tsan.jsonl"

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "cells.hpp"
+#include "tests/declaration_errors.hpp"
 #include "tests/golden_table.hpp"
 
 namespace ordercheck::model {
@@ -59,14 +60,7 @@ TEST(ModelDeclarations, EveryCellMatchesTheGoldenTable) {
 }
 
 // Negative controls: no silent defaults.
-void expect_declaration_error(const std::function<void()>& declare, const std::string& names) {
-  try {
-    declare();
-    ADD_FAILURE() << "accepted; expected a declaration_error naming " << names;
-  } catch (const declaration::declaration_error& error) {
-    EXPECT_NE(std::string(error.what()).find(names), std::string::npos) << error.what();
-  }
-}
+using golden::expect_declaration_error;
 
 TEST(ModelDeclarations, ACellWithNoExpectedVerdictIsRefused) {
   expect_declaration_error([] { declared_verdicts("my_lock/broken/none/two_increments", {}); },

@@ -13,8 +13,8 @@
 #include <random>
 
 #include "linearizability/checker.hpp"
-#include "subjects/code_context_spec.hpp"
-#include "subjects/handle_cache_spec.hpp"
+#include "ordercheck/code_context/properties/spec.hpp"
+#include "ordercheck/handle_cache/properties/spec.hpp"
 
 namespace ordercheck::properties {
 namespace {

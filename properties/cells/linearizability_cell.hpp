@@ -1,5 +1,6 @@
-// Builds a property cell that generates parallel programs for a subject, runs
-// each on real threads, checks linearizability and shrinks the first failure.
+// Runs a real-thread property cell: generates parallel programs for a
+// subject, runs each on real threads, checks linearizability and shrinks the
+// first failure (cells/real_thread_declarer.hpp builds the cells).
 #pragma once
 
 #include <string>
@@ -42,22 +43,6 @@ cell_outcome run_linearizability_on_threads(const cell_settings& settings, opera
                     std::to_string(found.minimal->threads.size()) + " threads";
   outcome.scenario = describe_failure<Spec>(found);
   return outcome;
-}
-
-template <class Spec, class System>
-property_cell linearizability_cell(std::string variant, std::string contract,
-                                   std::vector<results::verdict> expected, bool probabilistic,
-                                   operation_menu menu = {}, std::string property = "linearizability") {
-  property_cell cell;
-  cell.subject = Spec::subject_name;
-  cell.variant = variant;
-  cell.contract = contract;
-  cell.check = cell.subject + "/" + variant + "/" + contract + "/" + property;
-  cell.engine = "rapidcheck";
-  cell.expected = std::move(expected);
-  cell.probabilistic = probabilistic;
-  cell.run = [menu](const cell_settings& s) { return run_linearizability_on_threads<Spec, System>(s, menu); };
-  return cell;
 }
 
 }  // namespace ordercheck::properties

@@ -35,13 +35,15 @@ struct property_cell {
   std::string contract;
   std::string engine;  // "rapidcheck" or "rapidcheck+relacy"
   std::vector<results::verdict> expected;
+  std::string why;  // why exactly these verdicts (the subject's declaration says)
   // Real threads and a race: whether it is found depends on the machine's
   // scheduling; its rate is measured, and a miss is not a failure of the gate.
   bool probabilistic = false;
   std::function<cell_outcome(const cell_settings&)> run;
 };
 
-// The cells that run on real threads (built in every preset with properties).
+// The cells that run on real threads (built in every preset with properties),
+// as each subject's properties/spec.hpp declares them (cells/property_declaration.hpp).
 std::vector<property_cell> real_thread_cells();
 // The cells that run programs inside Relacy (model builds only; empty otherwise).
 std::vector<property_cell> relacy_cells();

@@ -46,7 +46,13 @@ std::string describe_history(const recorded_history& h, const check_outcome& out
   }
   if (!outcome.linearizable) {
     out += std::string(no_order) + "; the longest legal prefix is:";
-    for (std::size_t i : outcome.longest_prefix) out += " " + Spec::operation_name(h[i].input) + "->" + to_string(h[i].output) + ";";
+    // Appended piece by piece: g++ 12 -O3 warns a false -Wrestrict on
+    // operator+(const char*, string&&) here.
+    for (std::size_t i : outcome.longest_prefix) {
+      out += ' ';
+      out += Spec::operation_name(h[i].input);
+      out += "->" + to_string(h[i].output) + ";";
+    }
     out += outcome.longest_prefix.empty() ? " (empty)\n" : "\n";
   }
   return out;

@@ -3,7 +3,7 @@
 // subject's operation generators, so a failing program shrinks: fewer threads,
 // shorter lists, simpler operations.
 //
-// A subject spec provides (see subjects/*_spec.hpp):
+// A subject spec provides (see impl/ordercheck/<subject>/properties/spec.hpp):
 //   static constexpr const char* subject_name;
 //   static std::string operation_name(const operation&);
 //   static rc::Gen<operation> operation_gen(lane, const operation_menu&);

@@ -7,10 +7,10 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
-#include "fixtures/broken_code_context.hpp"
-#include "fixtures/broken_handle_cache.hpp"
-#include "fixtures/broken_owner_tag.hpp"
-#include "fixtures/broken_refcounted_deleter.hpp"
+#include "ordercheck/code_context/properties/fixture.hpp"
+#include "ordercheck/handle_cache/properties/fixture.hpp"
+#include "ordercheck/owner_tag/properties/fixture.hpp"
+#include "ordercheck/refcounted_deleter/properties/fixture.hpp"
 #include "linearizability/sequential_commands.hpp"
 #include "ordercheck/code_context/reference.hpp"
 #include "ordercheck/code_context/upstream.hpp"
@@ -21,10 +21,10 @@
 #include "ordercheck/refcounted_deleter/reference.hpp"
 #include "ordercheck/refcounted_deleter/upstream.hpp"
 #include "ordercheck/sync/std_sync.hpp"
-#include "subjects/code_context_spec.hpp"
-#include "subjects/handle_cache_spec.hpp"
-#include "subjects/owner_tag_spec.hpp"
-#include "subjects/refcounted_deleter_spec.hpp"
+#include "ordercheck/code_context/properties/spec.hpp"
+#include "ordercheck/handle_cache/properties/spec.hpp"
+#include "ordercheck/owner_tag/properties/spec.hpp"
+#include "ordercheck/refcounted_deleter/properties/spec.hpp"
 
 namespace ordercheck::properties {
 namespace {

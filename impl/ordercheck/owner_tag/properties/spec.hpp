@@ -28,10 +28,14 @@
 #include <string>
 #include <utility>
 
-#include "linearizability/predicted_model.hpp"
+#include "cells/property_declaration.hpp"
 #include "linearizability/observation.hpp"
 #include "linearizability/parallel_program.hpp"
+#include "linearizability/predicted_model.hpp"
+#include "ordercheck/owner_tag/properties/fixture.hpp"
+#include "ordercheck/owner_tag/reference.hpp"
 #include "ordercheck/owner_tag/status.hpp"
+#include "ordercheck/owner_tag/upstream.hpp"
 #include "ordercheck/scenarios/scenario.hpp"
 #include "subjects/interpreter_pair.hpp"
 
@@ -241,3 +245,55 @@ struct owner_tag_spec {
 };
 
 }  // namespace ordercheck::properties
+
+namespace ordercheck::subjects::owner_tag {
+
+// The properties layer's cells (cells/property_declaration.hpp): the
+// reference passes under both contracts; upstream agrees with the model on
+// the agreed menu under the GIL and loses a wrapper without it; the broken
+// fixture is found every time.
+template <contract C>
+using reference_system = properties::declared_system<properties::owner_tag_spec, ordercheck::reference::owner_tag, C>;
+template <contract C>
+using upstream_system = properties::declared_system<properties::owner_tag_spec, ordercheck::upstream::owner_tag, C>;
+using fixture_system = properties::declared_system<properties::owner_tag_spec,
+                                                   properties::fixtures::second_tag_overwrites, contract::free_threaded>;
+
+template <class Declarer>
+void declare_properties(Declarer& d) {
+  using properties::property_engine;
+  constexpr auto threads = property_engine::real_threads;
+  constexpr auto relacy = property_engine::relacy;
+  const properties::operation_menu agreed{true};
+  constexpr const char* reference_why = "the reference's every operation is atomic with or without a GIL";
+  constexpr const char* agreed_why =
+      "under the GIL upstream's calls do not interleave, and on the agreed menu it behaves as the model";
+  constexpr const char* fixture_why = "a second interpreter re-tags the slot: wrong in any order of operations";
+  // Real threads.
+  d.template property_cell<reference_system<contract::gil>>(
+      {threads, "reference", "gil", "linearizability", {"pass"}, reference_why});
+  d.template property_cell<reference_system<contract::free_threaded>>(
+      {threads, "reference", "free_threaded", "linearizability", {"pass"}, reference_why});
+  d.template property_cell<upstream_system<contract::gil>>(
+      {threads, "upstream", "gil", "linearizability", {"pass"}, agreed_why, false, agreed});
+  d.template property_cell<upstream_system<contract::free_threaded>>(
+      {threads, "upstream", "free_threaded", "two_wrappers", {"linearizability_violation"},
+       "two wraps race on the plain wrapper word and return two wrappers; real threads hit the window sometimes",
+       true, agreed});
+  d.template property_cell<fixture_system>(
+      {threads, "fixture", "free_threaded", "second_tag_overwrites", {"linearizability_violation"}, fixture_why});
+  // Relacy.
+  d.template property_cell<reference_system<contract::free_threaded>>(
+      {relacy, "reference", "free_threaded", "linearizability", {"pass"}, reference_why});
+  d.template property_cell<upstream_system<contract::gil>>(
+      {relacy, "upstream", "gil", "linearizability", {"pass"}, agreed_why, false, agreed});
+  d.template property_cell<upstream_system<contract::free_threaded>>(
+      {relacy, "upstream", "free_threaded", "two_wrappers", {"data_race", "linearizability_violation"},
+       "Relacy sees the second plain store of the wrapper word race with the first before the history is "
+       "complete: the race is reported first",
+       false, agreed});
+  d.template property_cell<fixture_system>(
+      {relacy, "fixture", "free_threaded", "second_tag_overwrites", {"linearizability_violation"}, fixture_why});
+}
+
+}  // namespace ordercheck::subjects::owner_tag

@@ -20,9 +20,13 @@
 #include <utility>
 #include <vector>
 
+#include "cells/property_declaration.hpp"
 #include "linearizability/observation.hpp"
 #include "linearizability/parallel_program.hpp"
 #include "ordercheck/code_context/code_object.hpp"
+#include "ordercheck/code_context/properties/fixture.hpp"
+#include "ordercheck/code_context/reference.hpp"
+#include "ordercheck/code_context/upstream.hpp"
 #include "ordercheck/sync/std_sync.hpp"
 
 namespace ordercheck::properties {
@@ -33,7 +37,10 @@ struct code_context_spec {
   enum code : std::uint8_t { get, has, pop, clear, size, kill };
 
   static std::string operation_name(const operation& op) {
-    const std::string k = "k" + std::to_string(op.argument);
+    // Appended, not "k" + to_string(...): g++ 12 -O3 warns a false -Wrestrict
+    // on operator+(const char*, string&&) once this is inlined into a cell.
+    std::string k = "k";
+    k += std::to_string(op.argument);
     switch (op.code) {
       case get: return "get(" + k + ")";
       case has: return "has(" + k + ")";
@@ -205,3 +212,49 @@ struct code_context_spec {
 };
 
 }  // namespace ordercheck::properties
+
+namespace ordercheck::subjects::code_context {
+
+// The properties layer's cells (cells/property_declaration.hpp). Each map
+// operation holds the dict's lock, as the GIL makes a single dict operation
+// atomic: gil and free_threaded run the same code.
+// The maps have two defaulted capacity parameters; clang (the TSan build)
+// does not match them to declared_system's one-parameter template, so each is
+// named through a one-parameter alias.
+template <class Sync>
+using reference_map = ordercheck::reference::code_context_map<Sync>;
+template <class Sync>
+using upstream_map = ordercheck::upstream::code_context_map<Sync>;
+using reference_system = properties::declared_system<properties::code_context_spec, reference_map>;
+using upstream_system = properties::declared_system<properties::code_context_spec, upstream_map>;
+using fixture_system =
+    properties::declared_system<properties::code_context_spec, properties::fixtures::get_always_creates>;
+
+template <class Declarer>
+void declare_properties(Declarer& d) {
+  using properties::property_engine;
+  constexpr auto threads = property_engine::real_threads;
+  constexpr auto relacy = property_engine::relacy;
+  const properties::operation_menu agreed{true};
+  constexpr const char* reference_why = "the reference's get inserts under the same lock as its lookup";
+  constexpr const char* lost_insert_why =
+      "upstream's get looks up and inserts in two critical sections: two getters each insert, one insert is lost";
+  constexpr const char* fixture_why = "the fixture's get always creates a new context: wrong in any order";
+  // Real threads.
+  d.template property_cell<reference_system>(
+      {threads, "reference", "free_threaded", "linearizability", {"pass"}, reference_why});
+  d.template property_cell<upstream_system>(
+      {threads, "upstream", "gil", "lost_insert", {"linearizability_violation"},
+       lost_insert_why, true, agreed});
+  d.template property_cell<fixture_system>(
+      {threads, "fixture", "free_threaded", "get_always_creates", {"linearizability_violation"}, fixture_why});
+  // Relacy.
+  d.template property_cell<reference_system>(
+      {relacy, "reference", "free_threaded", "linearizability", {"pass"}, reference_why});
+  d.template property_cell<upstream_system>(
+      {relacy, "upstream", "gil", "lost_insert", {"linearizability_violation"}, lost_insert_why, false, agreed});
+  d.template property_cell<fixture_system>(
+      {relacy, "fixture", "free_threaded", "get_always_creates", {"linearizability_violation"}, fixture_why});
+}
+
+}  // namespace ordercheck::subjects::code_context

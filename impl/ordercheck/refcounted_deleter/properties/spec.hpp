@@ -22,10 +22,14 @@
 #include <string>
 #include <utility>
 
-#include "linearizability/predicted_model.hpp"
+#include "cells/property_declaration.hpp"
 #include "linearizability/observation.hpp"
 #include "linearizability/parallel_program.hpp"
+#include "linearizability/predicted_model.hpp"
+#include "ordercheck/refcounted_deleter/properties/fixture.hpp"
+#include "ordercheck/refcounted_deleter/reference.hpp"
 #include "ordercheck/refcounted_deleter/storage.hpp"
+#include "ordercheck/refcounted_deleter/upstream.hpp"
 
 namespace ordercheck::properties {
 
@@ -159,3 +163,41 @@ struct refcounted_deleter_spec {
 };
 
 }  // namespace ordercheck::properties
+
+namespace ordercheck::subjects::refcounted_deleter {
+
+// The properties layer's cells (cells/property_declaration.hpp). Upstream's
+// double release is not run on real threads (it frees the context twice);
+// the Relacy cell checks it. The system takes no contract: a storage belongs
+// to one thread, and the GIL changes nothing in the count's atomics.
+using reference_system =
+    properties::declared_system<properties::refcounted_deleter_spec, ordercheck::reference::refcounted_sharing>;
+using upstream_system =
+    properties::declared_system<properties::refcounted_deleter_spec, ordercheck::upstream::refcounted_sharing>;
+using fixture_system =
+    properties::declared_system<properties::refcounted_deleter_spec, properties::fixtures::frees_early>;
+
+template <class Declarer>
+void declare_properties(Declarer& d) {
+  using properties::property_engine;
+  constexpr auto threads = property_engine::real_threads;
+  constexpr auto relacy = property_engine::relacy;
+  constexpr const char* reference_why = "the inner deleter runs once, when the last holder releases";
+  constexpr const char* fixture_why = "the fixture frees the buffer while a holder remains: wrong in any order";
+  // Real threads.
+  d.template property_cell<reference_system>(
+      {threads, "reference", "free_threaded", "linearizability", {"pass"}, reference_why});
+  d.template property_cell<fixture_system>(
+      {threads, "fixture", "free_threaded", "frees_early", {"linearizability_violation"}, fixture_why});
+  // Relacy.
+  d.template property_cell<reference_system>(
+      {relacy, "reference", "free_threaded", "linearizability", {"pass"}, reference_why});
+  d.template property_cell<upstream_system>(
+      {relacy, "upstream", "free_threaded", "double_release", {"double_free", "use_after_free", "linearizability_violation"},
+       "two releases racing on the split decrement both see themselves last: the engine reports the double "
+       "free or the freed read first, or the history shows two deleter runs"});
+  d.template property_cell<fixture_system>(
+      {relacy, "fixture", "free_threaded", "frees_early", {"linearizability_violation"}, fixture_why});
+}
+
+}  // namespace ordercheck::subjects::refcounted_deleter

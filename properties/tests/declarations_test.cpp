@@ -1,0 +1,115 @@
+// Every property cell, field by field, against tests/golden/property_cells.txt:
+// the subjects' declarations (impl/ordercheck/<subject>/properties/spec.hpp)
+// must keep each cell's id, engine, expected verdicts, rate flag and reason.
+// The ids, engines, verdicts and rate flags were checked against
+// `ordercheck-properties --list` from before the declarations existed; a
+// change to the file is a change of the verdict table and is reviewed as one.
+//
+// Only the subjects the file names are compared: a subject you add needs no
+// edit here. ORDERCHECK_UPDATE_GOLDEN=1 rewrites the file instead of comparing
+// (in the model build, which has both engines' cells).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cells/property_declaration.hpp"
+#include "tests/declaration_errors.hpp"
+#include "tests/golden_table.hpp"
+
+namespace ordercheck::properties {
+namespace {
+
+std::string describe(const property_cell& c) {
+  std::ostringstream out;
+  out << c.check << "\n  engine: " << c.engine << "\n  expected:";
+  for (auto v : c.expected) out << " " << results::verdict_name(v);
+  out << "\n  probabilistic: " << (c.probabilistic ? "yes" : "no") << "\n  why: " << c.why << "\n";
+  return out.str();
+}
+
+// The golden file's records of one engine (the default and sanitizer builds
+// have no Relacy cells, so they compare the real-thread records only).
+std::string records_of(const std::string& golden, const std::string& engine) {
+  std::string out;
+  std::istringstream in(golden);
+  std::string record;
+  auto flush = [&] {
+    if (record.find("\n  engine: " + engine + "\n") != std::string::npos) out += record;
+    record.clear();
+  };
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line[0] != ' ') flush();
+    record += line + "\n";
+  }
+  flush();
+  return out;
+}
+
+TEST(PropertyDeclarations, EveryCellMatchesTheGoldenTable) {
+  const std::string path = std::string(ORDERCHECK_SOURCE_DIR) + "/properties/tests/golden/property_cells.txt";
+  if (std::getenv("ORDERCHECK_UPDATE_GOLDEN") != nullptr) {
+    std::string all;
+    for (const property_cell& c : all_property_cells()) all += describe(c);
+    std::ofstream(path) << all;
+    GTEST_SKIP() << "rewrote " << path;
+  }
+  const std::string golden = golden::read_golden(path);
+  ASSERT_FALSE(golden.empty()) << "cannot read " << path;
+  const std::set<std::string> shipped = golden::golden_subjects(golden);
+  std::string threads;
+  std::string relacy;
+  for (const property_cell& c : all_property_cells()) {
+    if (shipped.count(c.subject) == 0) continue;
+    (c.engine == "rapidcheck" ? threads : relacy) += describe(c);
+  }
+  EXPECT_EQ(threads, records_of(golden, "rapidcheck"));
+  if (!relacy_cells().empty()) {
+    EXPECT_EQ(relacy, records_of(golden, "rapidcheck+relacy"));
+  }
+}
+
+// Negative controls: no silent defaults.
+using golden::expect_declaration_error;
+
+TEST(PropertyDeclarations, ACellWithNoExpectedVerdictIsRefused) {
+  expect_declaration_error(
+      [] {
+        declared_property_cell("my_lock", {property_engine::real_threads, "broken", "none", "linearizability", {}, "why"},
+                               "", "rapidcheck");
+      },
+      "my_lock/broken/none/linearizability: no expected verdict declared");
+}
+
+TEST(PropertyDeclarations, AMisspeltVerdictIsRefused) {
+  expect_declaration_error(
+      [] {
+        declared_property_cell("my_lock",
+                               {property_engine::relacy, "broken", "none", "linearizability", {"pass", "data-race"}, "why"},
+                               "/relacy", "rapidcheck+relacy");
+      },
+      "my_lock/broken/none/linearizability/relacy: unknown verdict 'data-race'");
+}
+
+TEST(PropertyDeclarations, ACellWithNoReasonIsRefused) {
+  expect_declaration_error(
+      [] {
+        declared_property_cell("my_lock", {property_engine::real_threads, "broken", "none", "linearizability", {"pass"}, ""},
+                               "", "rapidcheck");
+      },
+      "my_lock/broken/none/linearizability: no reason declared");
+}
+
+// The cell ids stay unique across subjects (the runner selects by id).
+TEST(PropertyDeclarations, CellIdsAreUnique) {
+  std::set<std::string> seen;
+  for (const property_cell& c : all_property_cells()) EXPECT_TRUE(seen.insert(c.check).second) << c.check;
+}
+
+}  // namespace
+}  // namespace ordercheck::properties
