@@ -141,6 +141,31 @@ TEST(CompactHistory, AnAssertionKeepsItsThreadsAtomicsAndFreesNotPlainReads) {
   EXPECT_EQ(shown_steps(compact_interleaving(r, false)), 5u);
 }
 
+// An assertion's swimlane leaves out the GIL's bracket around each API call
+// (gil_set's acquire and release), but keeps a slow path's release and retake
+// of the GIL: under gil_released_in_slow that is the story.
+TEST(CompactHistory, AnAssertionFoldsTheGilBracketButNotTheSlowPathsRelease) {
+  record r = assertion_fixture();
+  auto gil_step = [&](const std::string& function) {
+    add_step(r, 0, "mutex lock", "", "", "mutex#9");
+    r.interleaving.back().file = "impl/ordercheck/scenarios/scenario.hpp";
+    r.interleaving.back().function = function;
+  };
+  gil_step("acquire");               // 6: the bracket
+  gil_step("released_in_slow_path"); // 7: the contract's point
+  gil_step("release");               // 8: the bracket
+  std::string shape;
+  for (const auto& row : compact_interleaving(r, false)) {
+    shape += row.what == compact_row::kind::step ? std::to_string(row.step->step) : "[" + row.text + "]";
+    shape += " ";
+  }
+  EXPECT_EQ(shape, "1 2 [... 1 step on other locations] 4 5 [... 1 step on other locations] 7 "
+                   "[... 1 step on other locations] ");
+  // Negative control: the same lock steps in the primitive's own file are kept.
+  for (std::size_t i = 5; i < 8; ++i) r.interleaving[i].file = "impl/ordercheck/x/y.hpp";
+  EXPECT_EQ(shown_steps(compact_interleaving(r, false)), 7u);
+}
+
 TEST(CompactHistory, NegativeControlFullHistoryAndASiteInSetUpAreNotFolded) {
   record r = compact_fixture();
   EXPECT_EQ(shown_steps(compact_interleaving(r, true)), r.interleaving.size());

@@ -43,7 +43,7 @@ using code_context_map_of =
 // so the map is destroyed (and drops its weak references) before the keys.
 // Each scenario is written over the map type (`Map`) and bound to a variant by
 // an alias, so that tests can run the same scenario over a broken fixture
-// (model/strength/).
+// (model/tests/strength/).
 template <class Sync, class Map, contract C>
 class code_context_fixture {
  protected:
@@ -171,7 +171,7 @@ using code_context_get_while_key_dies = code_context_get_while_key_dies_over<Syn
 // when it runs before the clear, a fresh one after).
 // After every thread: B's entry survived with the context thread 1 got (a
 // removal that erases a slot it found before letting the lock go erases B's
-// entry instead of D's: model/strength/ holds that fixture), P's and D's
+// entry instead of D's: model/tests/strength/ holds that fixture), P's and D's
 // entries are gone, and the popped context is P's own.
 template <class Sync, class Map, contract C>
 class code_context_removals_race_death_over : public code_context_fixture<Sync, Map, C> {

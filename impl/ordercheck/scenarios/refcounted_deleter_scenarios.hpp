@@ -56,7 +56,7 @@ struct buffer_owner_context {
 //
 // Each scenario is written over the sharing implementation (`Sharing`) and
 // bound to a variant by an alias, so that tests can run the same scenario over
-// a broken fixture (model/strength/).
+// a broken fixture (model/tests/strength/).
 template <class Sync, class Sharing, contract C, unsigned Storages, unsigned Interpreters>
 class refcounted_fixture {
  protected:
@@ -198,7 +198,7 @@ using refcounted_deleter_concurrent_share = refcounted_deleter_concurrent_share_
 // count unchanged: the new data_ptr takes a count before the old one, the same
 // context, is released. An implementation that drops the destination's old
 // buffer before taking the new count frees the buffer here once thread 1 is
-// gone (model/strength/ holds that fixture; no other scenario passes one
+// gone (model/tests/strength/ holds that fixture; no other scenario passes one
 // storage as both source and destination).
 template <class Sync, class Sharing, contract C>
 class refcounted_deleter_self_share_over : public refcounted_fixture<Sync, Sharing, C, 2, 2> {
