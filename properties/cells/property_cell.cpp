@@ -38,6 +38,8 @@ results::record to_record(const property_cell& cell, const cell_settings& settin
   r.observed = outcome.observed;
   r.message = outcome.message;
   r.scenario = outcome.scenario;
+  r.interleaving = outcome.interleaving;
+  r.sites = outcome.sites;
   r.seed = settings.seed;
   r.iterations = outcome.iterations;
   r.wall_seconds = outcome.wall_seconds;

@@ -22,6 +22,13 @@ struct cell_outcome {
   results::verdict observed = results::verdict::error;
   std::string message;   // one line
   std::string scenario;  // the minimal program and its history, when it failed
+  // The failing run step by step and the sites it names, in the schema's
+  // words (Relacy cells only: real threads record no interleaving).
+  std::vector<results::step> interleaving;
+  std::vector<results::site> sites;
+  // The engine's own text of that run (Relacy's history: addresses, mangled
+  // names, absolute paths). Not in the record: reports show `interleaving`.
+  std::string engine_history;
   unsigned programs = 0;
   unsigned shrink_steps = 0;
   unsigned long long iterations = 0;  // program runs (or executions)

@@ -40,6 +40,10 @@ struct program_failure {
   // and its own report, which replace `kind` and the history in reports.
   std::string engine_verdict;
   std::string engine_report;
+  // The engine's own step-by-step history of the failing run (Relacy's text,
+  // with addresses and absolute paths): not for reading as is; the Relacy
+  // cells parse it into the record's interleaving and sites.
+  std::string engine_history;
 };
 
 // Runs one program (however the caller likes) and reports its first failure.
@@ -59,7 +63,7 @@ std::optional<program_failure> try_on_threads(const parallel_program& program, u
   for (unsigned run = 1; run <= runs; ++run) {
     recorded_history h = run_on_threads<System>(program);
     check_outcome outcome = check_linearizable<typename Spec::model>(h);
-    if (!outcome.linearizable) return program_failure{classify(h), std::move(h), std::move(outcome), run, {}, {}};
+    if (!outcome.linearizable) return program_failure{classify(h), std::move(h), std::move(outcome), run, {}, {}, {}};
   }
   return std::nullopt;
 }

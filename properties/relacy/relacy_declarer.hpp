@@ -29,6 +29,7 @@
 #include "ordercheck/sync/std_sync.hpp"
 #include "subjects/interpreter_pair.hpp"
 
+#include "relacy/relacy_history.hpp"
 #include "relacy/relacy_program.hpp"
 
 namespace ordercheck::properties {
@@ -71,6 +72,7 @@ cell_outcome run_in_relacy(const cell_settings& settings, const operation_menu& 
                     " programs; shrunk to " + std::to_string(found.minimal->operation_count()) +
                     " operations in " + std::to_string(found.minimal->threads.size()) + " threads";
   outcome.scenario = describe_failure<Spec>(found);
+  attach_relacy_history(outcome, found.failure->engine_history);
   return outcome;
 }
 

@@ -178,8 +178,11 @@ std::optional<program_failure> simulate_program(const parallel_program& program,
     replay.context_bound = bound.context_bound;
     replay.output_stream = &stream;
     replay.progress_stream = &stream;
+    // Collected and printed at the failure, as the model layer's replay
+    // does: "execution history (N):" then the events, the form
+    // model/history_parser.hpp reads (output_history prints them live, unheaded).
     replay.collect_history = true;
-    replay.output_history = true;
+    replay.output_history = false;
     replay.initial_state = params.final_state;
     stream.clear();
     rl::simulate<relacy_program_test<Spec, System, Threads>>(replay);
@@ -192,9 +195,11 @@ std::optional<program_failure> simulate_program(const parallel_program& program,
   failure.kind = failure.engine_verdict == "assertion" ? failure_kind::assertion
                                                        : failure_kind::linearizability_violation;
   failure.run = static_cast<unsigned>(params.stop_iteration + 1);
-  failure.engine_report = r.violation ? std::string(r.report) + "Relacy's history of that execution:\n" + stream.text()
-                                      : "Relacy's report (" + std::string(rl::test_result_str(params.test_result)) +
-                                            "):\n" + stream.text();
+  // The operations history (or Relacy's verdict) is the readable report;
+  // Relacy's own history becomes the record's interleaving (relacy_declarer.hpp).
+  failure.engine_report = r.violation ? std::string(r.report)
+                                      : "Relacy: " + std::string(rl::test_result_str(params.test_result)) + "\n";
+  failure.engine_history = stream.text();
   return failure;
 }
 

@@ -1,15 +1,47 @@
 // Model-checking mode: every Relacy cell matches its expected verdict, every
 // time (no luck involved: each program's interleavings are all explored
-// within the bound). Upstream defects and broken fixtures alike.
+// within the bound). Upstream defects and broken fixtures alike. Each
+// finding's record carries Relacy's history as an interleaving, and its
+// text report shows no raw address and no absolute path.
 #include <gtest/gtest.h>
 
 #include <cctype>
 #include <iostream>
 
 #include "cells/property_cell.hpp"
+#include "report_data.hpp"
+#include "text_report.hpp"
 
 namespace ordercheck::properties {
 namespace {
+
+// What report.txt shows of one record (scenario, sites, swimlane).
+std::string rendered(const results::record& r) { return report::text_report(report::organize({r})); }
+
+// Why `text` is not the compact, readable finding: a raw address ("0x...")
+// or an absolute path into the source tree; "" if it is neither.
+std::string raw_trace_in(const std::string& text) {
+  if (text.find("0x") != std::string::npos) return "a raw address (0x...)";
+  if (text.find(ORDERCHECK_SOURCE_DIR "/") != std::string::npos) return "an absolute path";
+  return "";
+}
+
+// A finding's record shows Relacy's history as the swimlane, nothing raw.
+void expect_compact_finding(const property_cell& cell, const cell_settings& settings, const cell_outcome& outcome) {
+  const results::record r = to_record(cell, settings, outcome);
+  ASSERT_FALSE(outcome.engine_history.empty()) << cell.check << ": Relacy printed no history";
+  EXPECT_FALSE(r.interleaving.empty()) << cell.check << ": no interleaving parsed from Relacy's history";
+  const std::string text = rendered(r);
+  EXPECT_EQ(raw_trace_in(text), "") << cell.check << ":\n" << text;
+  // Negative control: the same record with Relacy's own text as its
+  // scenario (as before the history was parsed) is caught by the same check.
+  results::record raw = r;
+  raw.scenario += "\n" + outcome.engine_history;
+  raw.interleaving.clear();
+  raw.sites.clear();
+  EXPECT_NE(raw_trace_in(rendered(raw)), "") << cell.check << ": the check misses a raw Relacy dump";
+  std::cout << "interleaving: " << r.interleaving.size() << " steps\n";
+}
 
 class RelacyCell : public ::testing::TestWithParam<std::size_t> {};
 
@@ -22,6 +54,7 @@ TEST_P(RelacyCell, MatchesItsExpectedVerdictEveryTime) {
   std::cout << results::verdict_name(outcome.observed) << ": " << outcome.message << "\n" << outcome.scenario;
   EXPECT_TRUE(expected_contains(cell, outcome.observed))
       << cell.check << ": observed " << results::verdict_name(outcome.observed) << "\n" << outcome.scenario;
+  if (outcome.observed != results::verdict::pass) expect_compact_finding(cell, settings, outcome);
 }
 
 std::string cell_name(const ::testing::TestParamInfo<std::size_t>& info) {
