@@ -8,11 +8,30 @@
 // as c10::Storage does); the prefix may use any slot. Operations:
 //   share(s, d)   new_storage_from(s, d) when s holds the buffer and d is empty
 //                 -> 1; otherwise nothing happens -> 0
+//   share(s, s)   new_storage_from(s, s), the aliasing shape (issue 11 part 5):
+//                 when s holds the buffer it still holds it after, with the
+//                 same number of holders -> 1; when s is empty -> 0. Generated
+//                 in the parallel part too: s is the thread's own slot, and
+//                 the caller holds s's count, which is all the contract asks
 //   release(s)    resets s when it holds the buffer -> 1; otherwise -> 0
 //   read(s)       -> 1 when s holds the buffer and it is alive, 2 when s holds
 //                 it but it was freed, none when s is empty
 //   deleter_runs() -> how many times the inner deleter ran
 // The model: the inner deleter runs once, when the last holder releases.
+//
+// The payload (issue 11 part 5): in the payload systems (`payload_system`,
+// the Relacy cells that say so), the buffer has plain bytes, as the model
+// scenarios' buffers do. Every holder's share and read reads them (before its
+// release's decrement, in program order), and the inner deleter writes them
+// (after the last decrement), so a weakened decrement order is a data race in
+// Relacy. The first cells keep the system without the payload: their fixture
+// frees early by design, and a payload would turn that cell's verdict into a
+// data race on real threads (TSan) and in Relacy, not the history it pins.
+//
+// Kept out of the parallel part: nothing. Each parallel thread uses only its
+// own two slots (a storage belongs to one thread, as c10::Storage does: two
+// threads sharing into, or resetting, one storage is outside the contract);
+// deleter_runs() and read may run anywhere.
 #pragma once
 
 #include <rapidcheck.h>
@@ -62,7 +81,8 @@ struct refcounted_deleter_spec {
         },
         rc::gen::elementOf(std::vector<std::uint8_t>{share, release, read, deleter_runs}),
         rc::gen::inRange(first, last + 1), rc::gen::inRange(first, last + 1));
-    // (share(s -> s) does nothing; the generator leaves it in: it shrinks to it.)
+    // share(s -> s) is the self-application shape: half the shares in a
+    // parallel lane (two slots) pick the same slot twice, one in eight in the prefix.
   }
 
   struct model : predicted_model<model> {
@@ -81,7 +101,9 @@ struct refcounted_deleter_spec {
       const auto holds = [&s](unsigned slot) { return (s.holders >> slot) & 1u; };
       switch (op.code) {
         case share:
-          if (holds(op.argument) && !holds(op.second)) {
+          if (op.argument == op.second) {
+            expected = observation::of(holds(op.argument) ? 1 : 0);  // the holders stay as they are
+          } else if (holds(op.argument) && !holds(op.second)) {
             s.holders |= static_cast<std::uint8_t>(1u << op.second);
             expected = observation::of(1);
           } else {
@@ -114,22 +136,37 @@ struct refcounted_deleter_spec {
   // by the test. Default (seq_cst) orders: a reader after the deleter sees
   // "freed". (Spelled without std::memory_order_seq_cst, which Relacy's
   // macros rename in model builds.)
+  // The payload is plain data (Sync::plain): the code under test's
+  // synchronization must order its accesses.
+  template <class Sync, bool TouchPayload>
   struct buffer_state {
     std::atomic<bool> alive{true};
     std::atomic<unsigned> runs{0};
+    typename Sync::template plain<unsigned> bytes{0x5a};
+    void touch() const {
+      if constexpr (TouchPayload) static_cast<void>(bytes.load());
+    }
+    void poison() {
+      if constexpr (TouchPayload) bytes.store(0xdd);
+    }
   };
+  template <class Buffer>
   static void inner_delete(void* context) {
-    auto* buffer = static_cast<buffer_state*>(context);
+    auto* buffer = static_cast<Buffer*>(context);
+    buffer->poison();  // plain write: "freed"; the last decrement orders every holder's touch before it
     buffer->alive.store(false);
     buffer->runs.fetch_add(1);
   }
 
   // Sharing: reference::refcounted_sharing<Sync>, upstream's, or a fixture.
-  template <class Sync, class Sharing>
+  // TouchPayload: holders read the buffer's plain bytes (see the top).
+  template <class Sync, class Sharing, bool TouchPayload = false>
   class system {
+    using buffer_type = buffer_state<Sync, TouchPayload>;
+
    public:
     system() {
-      slots_[0].data() = data_ptr<Sync>(&buffer_, &buffer_, &inner_delete);
+      slots_[0].data() = data_ptr<Sync>(&buffer_, &buffer_, &inner_delete<buffer_type>);
       sharing_.new_storage_from(slots_[0], slots_[2]);
     }
 
@@ -139,8 +176,15 @@ struct refcounted_deleter_spec {
       const bool holds = source.data().get() != nullptr;
       switch (op.code) {
         case share:
+          // Self-application: s into itself while s holds a count.
+          if (&source == &target && holds) {
+            sharing_.new_storage_from(source, target);
+            buffer_.touch();
+            return observation::of(1);
+          }
           if (!holds || target.data().get() != nullptr) return observation::of(0);
           sharing_.new_storage_from(source, target);
+          buffer_.touch();
           return observation::of(1);
         case release:
           if (!holds) return observation::of(0);
@@ -148,6 +192,7 @@ struct refcounted_deleter_spec {
           return observation::of(1);
         case read:
           if (!holds) return observation::none();
+          buffer_.touch();
           return observation::of(buffer_.alive.load() ? 1 : 2);
         case deleter_runs:
           return observation::of(buffer_.runs.load());
@@ -156,7 +201,7 @@ struct refcounted_deleter_spec {
     }
 
    private:
-    buffer_state buffer_;  // declared first: outlives the storages
+    buffer_type buffer_;  // declared first: outlives the storages
     Sharing sharing_;
     storage<Sync> slots_[slot_count];
   };
@@ -176,6 +221,16 @@ using upstream_system =
     properties::declared_system<properties::refcounted_deleter_spec, ordercheck::upstream::refcounted_sharing>;
 using fixture_system =
     properties::declared_system<properties::refcounted_deleter_spec, properties::fixtures::frees_early>;
+// The payload systems (see the spec's top): holders read the buffer's bytes.
+struct payload_spec : properties::refcounted_deleter_spec {
+  template <class Sync, class Sharing>
+  using system = properties::refcounted_deleter_spec::system<Sync, Sharing, true>;
+};
+using reference_payload_system = properties::declared_system<payload_spec, ordercheck::reference::refcounted_sharing>;
+using self_share_fixture_system =
+    properties::declared_system<payload_spec, properties::fixtures::reset_destination_first>;
+using weakened_fixture_system =
+    properties::declared_system<payload_spec, properties::fixtures::release_only_decrement>;
 
 template <class Declarer>
 void declare_properties(Declarer& d) {
@@ -198,6 +253,21 @@ void declare_properties(Declarer& d) {
        "free or the freed read first, or the history shows two deleter runs"});
   d.template property_cell<fixture_system>(
       {relacy, "fixture", "free_threaded", "frees_early", {"linearizability_violation"}, fixture_why});
+  // Issue 11 part 5: self-application and the payload, in Relacy only. The
+  // self-share fixture uses freed memory by design, which real threads must not
+  // run; the payload's races are Relacy's to find every time (TSan's only by luck).
+  d.template property_cell<reference_payload_system>(
+      {relacy, "reference", "free_threaded", "payload", {"pass"},
+       "every holder's payload read comes before its acq_rel decrement, which the last owner's inner deleter "
+       "acquires; share(s -> s) adds its count before it drops the old one"});
+  d.template property_cell<self_share_fixture_system>(
+      {relacy, "fixture", "free_threaded", "reset_destination_first", {"use_after_free"},
+       "share(s -> s) on the last holder drops the last count first: the increment then writes the freed "
+       "context"});
+  d.template property_cell<weakened_fixture_system>(
+      {relacy, "fixture", "free_threaded", "release_only_decrement", {"data_race"},
+       "the last owner's decrement does not acquire: the inner deleter's payload write races with another "
+       "holder's payload read"});
 }
 
 }  // namespace ordercheck::subjects::refcounted_deleter
