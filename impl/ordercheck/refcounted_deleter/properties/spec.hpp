@@ -265,9 +265,14 @@ void declare_properties(Declarer& d) {
        "share(s -> s) on the last holder drops the last count first: the increment then writes the freed "
        "context"});
   d.template property_cell<weakened_fixture_system>(
-      {relacy, "fixture", "free_threaded", "release_only_decrement", {"data_race"},
+      // pass too: the random programs reach the racing shape late. Found on
+      // 297 of 300 seeds (100..399) within the 400 programs, after 100-324 of
+      // them on the seeds that found it, so a gated data_race would fail about
+      // one gate run in a hundred by luck. properties_relacy_test's fixed seed
+      // finds it (after 156 programs on seed 5, for scale).
+      {relacy, "fixture", "free_threaded", "release_only_decrement", {"data_race", "pass"},
        "the last owner's decrement does not acquire: the inner deleter's payload write races with another "
-       "holder's payload read"});
+       "holder's payload read (found on 297 of 300 seeds: a rate, not a gate)"});
 }
 
 }  // namespace ordercheck::subjects::refcounted_deleter
