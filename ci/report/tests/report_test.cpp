@@ -302,6 +302,20 @@ TEST(WhyText, NamesTheReadsFromEdgeAndTheMissingAcquire) {
   EXPECT_EQ(why_text(stress), "");
 }
 
+TEST(WhyText, TheRecordCarriesItInResultsJsonl) {
+  const auto results = organize({weakened_decrement()});
+  const nlohmann::json json = results.records.front();
+  EXPECT_EQ(json.value("why", ""), why_text(weakened_decrement()));
+  // Negative controls: a stress record has no sentence and no key, and a
+  // sentence the runner wrote is kept as it is.
+  record stress = weakened_decrement();
+  stress.layer = "stress";
+  EXPECT_FALSE(nlohmann::json(organize({stress}).records.front()).contains("why"));
+  record written = weakened_decrement();
+  written.why = "why: written by the runner";
+  EXPECT_EQ(organize({written}).records.front().why, "why: written by the runner");
+}
+
 TEST(WhyText, AUseAfterFreeNamesTheFree) {
   record r = weakened_decrement();
   r.observed = results::verdict::use_after_free;
