@@ -36,6 +36,14 @@ std::size_t longest_piece(const std::string& text) {
   return longest;
 }
 
+// The length of the piece `line` starts with: up to its first space, or
+// through its first '/', '|' or ',' (where wrap_text may break).
+std::size_t first_piece(const std::string& line) {
+  const auto end = line.find_first_of(" /|,");
+  if (end == std::string::npos) return line.size();
+  return line[end] == ' ' ? end : end + 1;
+}
+
 }  // namespace
 
 std::string wrap_text(const std::string& text, std::size_t width, const std::string& indent) {
@@ -44,7 +52,12 @@ std::string wrap_text(const std::string& text, std::size_t width, const std::str
     std::string line = whole;
     bool first = true;
     while (true) {
-      const std::string prefix = first ? "" : indent;
+      // A continuation line whose first piece fits the width but not after
+      // the indent goes without it, rather than break inside the piece
+      // ("...scenarios.hpp:10" / "2 free_buffer").
+      const std::size_t piece = first_piece(line);
+      const bool indented = !first && !(piece + indent.size() > width && piece <= width);
+      const std::string prefix = indented ? indent : "";
       const std::size_t room = width > prefix.size() ? width - prefix.size() : 1;
       if (line.size() <= room) {
         out += prefix + line + "\n";
