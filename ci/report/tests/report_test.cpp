@@ -214,6 +214,21 @@ TEST(TextTable, APieceAsWideAsTheColumnIsNotBrokenByTheIndent) {
   EXPECT_EQ(wrap_text(cell, 35, " ").find("refcounted_deleter_scenarios.hpp:102\n"), std::string::npos);
 }
 
+// Three lanes of a long file name: when whole pieces cannot fit the page,
+// file names break before their extension, and every line still fits.
+// Control: with room enough, the file name stays whole.
+TEST(TextTable, ThreeLanesOfALongFileNameStillFitThePage) {
+  const std::string cell = "scenarios/refcounted_deleter_scenarios.hpp:105 free_buffer";
+  text_table table({"step", "thread 0", "thread 1", "thread 2"});
+  table.add_row({"1", cell, "", ""});
+  table.add_row({"2", "", cell, ""});
+  table.add_row({"3", "", "", cell});
+  std::istringstream narrow(table.render(100));
+  for (std::string line; std::getline(narrow, line);) EXPECT_LE(line.size(), 100u) << table.render(100);
+  EXPECT_NE(table.render(100).find("refcounted_deleter_scenarios.\n"), std::string::npos) << table.render(100);
+  EXPECT_NE(table.render(140).find("refcounted_deleter_scenarios.hpp:105"), std::string::npos) << table.render(140);
+}
+
 TEST(TextReport, MatchesGolden) { expect_golden(text_report(read_results(all_fixtures())), "report.txt"); }
 
 TEST(SarifReport, MatchesGolden) {
