@@ -30,7 +30,8 @@ table.matrix { border-collapse: collapse; table-layout: fixed; width: 100%; font
 table.matrix th, table.matrix td { border: 1px solid #ccd; padding: 2px 3px; text-align: center; overflow-wrap: anywhere; }
 table.matrix th.row { text-align: left; width: 15em; }
 table.matrix td.empty { background: #fafafa; }
-.chip { display: inline-block; margin: 1px; padding: 0 4px; border-radius: 3px; color: #fff; font-weight: bold; }
+.chip { display: inline-block; margin: 1px; padding: 0 2px; border-radius: 3px; color: #fff; font-weight: bold;
+        font-size: 11px; white-space: nowrap; }
 .v-pass { background: #0a6b2d; } .v-finding { background: #b7791f; } .v-mismatch { background: #b3161e; }
 .v-killed { background: #1d4fa3; } .v-survived { background: #6b4fa3; }
 table.mutants { border-collapse: collapse; width: 100%; font-size: 12px; table-layout: fixed; }

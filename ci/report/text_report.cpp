@@ -3,6 +3,7 @@
 #include "compact_history.hpp"
 #include "history_table.hpp"
 #include "step_text.hpp"
+#include "summary_matrix.hpp"
 #include "text_table.hpp"
 #include "why_text.hpp"
 
@@ -67,6 +68,29 @@ std::string mutant_entry(const record& r) {
   return out + "\n";
 }
 
+// Every cell with its expected and observed sets, grouped by subject.
+std::string cell_table_text(const run_results& results) {
+  // No engine column: each layer has its engine (the sections above name it),
+  // and the table must fit page_width.
+  // "n": the cell's number of checks.
+  text_table table({"variant/contract", "layer", "n", "expected", "observed", "result"});
+  std::string subject;
+  for (const cell& c : results.cells) {
+    if (c.subject != subject) {
+      subject = c.subject;
+      table.add_row({subject + ":", "", "", "", "", ""});
+    }
+    table.add_row({c.variant + (c.contract.empty() ? "" : "/" + c.contract), c.layer,
+                   std::to_string(c.records.size()), c.expected_text(), c.observed_text(), c.result_text()});
+  }
+  std::string out = table.render();
+  out += "expected: a|b = any one of these verdicts; a, b = the cell's checks expect different sets\n";
+  if (!results.mutants().empty()) {
+    out += "orders: mutation analysis; a mutant weakens one atomic site one step, and is killed when a model cell fails\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string summary_text(const run_results& results) {
@@ -79,17 +103,14 @@ std::string summary_text(const run_results& results) {
   out << (results.all_match() && !results.records.empty() ? "GATE: PASS (every observed verdict matches its expected one)\n"
                                                           : "GATE: FAIL\n");
   if (results.records.empty()) out << "(no results: nothing was checked, which is not a pass)\n";
-  // No engine column: each layer has its engine (the sections below name it),
-  // and the table must fit page_width.
-  text_table table({"subject/variant/contract", "layer", "checks", "expected", "observed", "result"});
-  for (const cell& c : results.cells) {
-    table.add_row({c.name(), c.layer, std::to_string(c.records.size()), c.expected_text(), c.observed_text(),
-                   c.result_text()});
-  }
-  out << "\n" << table.render();
-  out << "expected: a|b = any one of these verdicts; a, b = the cell's checks expect different sets\n";
-  if (!results.mutants().empty()) {
-    out << "orders: mutation analysis; a mutant weakens one atomic site one step, and is killed when a model cell fails\n";
+  out << "\n" << summary_matrix_text(results);
+  if (!failures.empty()) {
+    out << "\ngate failures (report.txt has a section on each):\n";
+    for (const record* r : failures) {
+      out << wrap_text("  " + r->check + " [" + r->layer + "]: expected " + expected_text(*r) + ", observed " +
+                           results::verdict_name(r->observed),
+                       page_width, "      ");
+    }
   }
   return out.str();
 }
@@ -161,6 +182,7 @@ std::string text_report(const run_results& results) {
            "killed: a model cell fails; survived: the order is stronger than any model needs (neither fails the gate)\n\n";
     for (const record* r : mutants) out += mutant_entry(*r);
   }
+  if (!results.cells.empty()) out += "\n\nCELLS: expected and observed verdicts of every cell\n\n" + cell_table_text(results);
   return out;
 }
 
