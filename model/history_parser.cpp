@@ -156,6 +156,8 @@ event_kind classify_event(const std::string& text, const std::string& failure) {
   }
   if (has("> load, value=")) return {"plain load", field(text, "value"), "", access_kind::read};
   if (has("> store, value=")) return {"plain store", field(text, "value"), "", access_kind::write};
+  // Relacy names the freed variable a use after free touched, not how.
+  if (has("> access to freed memory")) return {"access", "", "", access_kind::read};
   if (has("mutex: exclusive lock")) return {"mutex lock", "", "", access_kind::sync};
   if (has("mutex: exclusive unlock")) return {"mutex unlock", "", "", access_kind::sync};
   if (has("mutex: ")) return {"mutex", "", "", access_kind::sync};

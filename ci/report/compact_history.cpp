@@ -2,6 +2,7 @@
 
 #include "step_text.hpp"
 
+#include <map>
 #include <set>
 
 namespace ordercheck::report {
@@ -52,12 +53,24 @@ std::string steps_text(std::size_t n) { return std::to_string(n) + (n == 1 ? " s
 
 }  // namespace
 
-std::vector<compact_row> compact_interleaving(const results::record& r, bool full) {
+namespace {
+
+// Numbers the steps shown 1..N, so the swimlane's step column has no gaps
+// (the folded lines between them say how many steps they stand for).
+std::vector<compact_row> numbered(std::vector<compact_row> rows) {
+  int number = 0;
+  for (auto& row : rows) {
+    if (row.what == compact_row::kind::step) row.number = ++number;
+  }
+  return rows;
+}
+
+std::vector<compact_row> unnumbered_interleaving(const results::record& r, bool full) {
   std::vector<compact_row> rows;
   bool named = false;
   for (const auto& s : r.interleaving) named = named || !s.object.empty();
   if (full || !named) {
-    for (const auto& s : r.interleaving) rows.push_back({compact_row::kind::step, &s, s.thread, ""});
+    for (const auto& s : r.interleaving) rows.push_back({compact_row::kind::step, &s, 0, s.thread, ""});
     return rows;
   }
 
@@ -90,6 +103,10 @@ std::vector<compact_row> compact_interleaving(const results::record& r, bool ful
       if (threads.count(s.thread) != 0 && atomic && !s.object.empty()) locations.insert(base_object(s.object));
     }
   }
+  std::map<std::string, std::set<int>> users;  // location -> the threads that touch it
+  for (const auto& s : r.interleaving) {
+    if (!s.object.empty()) users[base_object(s.object)].insert(s.thread);
+  }
   auto kept = [&](std::size_t i) {
     const auto& s = r.interleaving[i];
     if (site[i]) return true;
@@ -99,7 +116,10 @@ std::vector<compact_row> compact_interleaving(const results::record& r, bool ful
     // assertion's story is in the primitive's own steps (--full-history has them).
     if (inferred && is_gil_bracket_step(s)) return false;
     if (!s.object.empty() && locations.count(base_object(s.object)) != 0) return true;
-    return threads.count(s.thread) != 0 && is_sync(s);
+    // A lock or atomic that only this thread ever touches (another
+    // interpreter's GIL) orders nothing between threads.
+    const bool one_thread = !s.object.empty() && users[base_object(s.object)].size() < 2;
+    return threads.count(s.thread) != 0 && is_sync(s) && !one_thread;
   };
 
   std::vector<const results::step*> skipped;
@@ -130,13 +150,19 @@ std::vector<compact_row> compact_interleaving(const results::record& r, bool ful
     if (repeat[i]) continue;
     if (kept(i)) {
       flush();
-      rows.push_back({compact_row::kind::step, &s, s.thread, ""});
+      rows.push_back({compact_row::kind::step, &s, 0, s.thread, ""});
     } else {
       skipped.push_back(&s);
     }
   }
   flush();
   return rows;
+}
+
+}  // namespace
+
+std::vector<compact_row> compact_interleaving(const results::record& r, bool full) {
+  return numbered(unnumbered_interleaving(r, full));
 }
 
 std::size_t shown_steps(const std::vector<compact_row>& rows) {

@@ -9,6 +9,8 @@
 //    operations of the threads the sites are on (fences, mutexes, atomics
 //    that are not relaxed).
 //  - Everything else between kept steps: "... N steps on other locations".
+//  - The steps shown are numbered 1..N without gaps (compact_row::number),
+//    in every report; the folded lines say how many steps they stand for.
 //
 // Records whose steps name no memory location (stress, properties) are
 // shown whole: there is nothing to fold by. The JSON record always keeps the
@@ -26,6 +28,7 @@ struct compact_row {
   enum class kind { step, folded };
   kind what = kind::step;
   const results::step* step = nullptr;  // kind::step
+  int number = 0;                       // kind::step: its number among the steps shown, 1..N without gaps
   int thread = -1;                      // kind::folded: the one thread of the stretch, or -1
   std::string text;                     // kind::folded: "before(): 12 steps", "... 7 steps on other locations"
 };

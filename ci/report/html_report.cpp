@@ -1,7 +1,9 @@
 #include "html_report.hpp"
 
 #include "compact_history.hpp"
+#include "history_table.hpp"
 #include "step_text.hpp"
+#include "text_table.hpp"
 #include "why_text.hpp"
 #include "xml_escape.hpp"
 
@@ -121,8 +123,8 @@ std::string swimlane_html(const record& r, bool full) {
     std::size_t column = 0;
     while (threads[column] != s.thread) ++column;
     const std::string role = site_role_of(r, s);
-    out << "<div class=\"step-number\" style=\"grid-column: 1; grid-row: " << row + 2 << ";\">" << s.step << "</div>\n";
-    out << "<div class=\"step" << (role.empty() ? "" : " site") << "\" data-step=\"" << s.step << "\" data-thread=\""
+    out << "<div class=\"step-number\" style=\"grid-column: 1; grid-row: " << row + 2 << ";\">" << shown[row].number << "</div>\n";
+    out << "<div class=\"step" << (role.empty() ? "" : " site") << "\" data-step=\"" << shown[row].number << "\" data-thread=\""
         << s.thread << "\" style=\"grid-column: " << column + 2 << "; grid-row: " << row + 2 << ";\">"
         << "<div class=\"where\">" << xml_escape(step_location(s)) << "</div>"
         << "<div class=\"what\">" << xml_escape(step_action(s)) << "</div>"
@@ -146,7 +148,8 @@ std::string record_html(const record& r, bool gate_failure, bool full_history) {
   for (const auto& m : r.mutations) {
     out << "<p>mutation: " << xml_escape(m.site) << " weakened to " << xml_escape(m.order) << "</p>\n";
   }
-  out << "<h4>Scenario</h4>\n<pre class=\"scenario\">" << xml_escape(r.scenario.empty() ? "(none recorded)" : r.scenario)
+  out << "<h4>Scenario</h4>\n<pre class=\"scenario\">"
+      << xml_escape(r.scenario.empty() ? "(none recorded)" : tidy_history_tables(r.scenario, page_width))
       << "</pre>\n";
   if (!r.sites.empty()) {
     out << "<ul class=\"sites\">\n";

@@ -1,5 +1,7 @@
 #include "report_data.hpp"
 
+#include "why_text.hpp"
+
 #include <algorithm>
 #include <set>
 #include <tuple>
@@ -101,6 +103,11 @@ bool run_results::all_match() const {
 run_results organize(std::vector<record> records) {
   run_results out;
   out.records = std::move(records);
+  // The why sentence in the record too (results.jsonl), for records whose
+  // runner did not write it.
+  for (record& r : out.records) {
+    if (r.why.empty()) r.why = why_text(r);
+  }
   // Stable, so records of one check from several engines keep their input order.
   std::stable_sort(out.records.begin(), out.records.end(), [](const record& a, const record& b) {
     return std::tie(a.subject, a.variant, cell_contract(a), a.layer, a.check) <

@@ -52,7 +52,8 @@ struct run_results {
   bool all_match() const;
 };
 
-// Sorts and groups; call once the records are read.
+// Sorts and groups, and fills each record's `why` (why_text.hpp) when it
+// has none; call once the records are read.
 run_results organize(std::vector<record> records);
 // Reads and merges JSON Lines files (throws std::runtime_error naming the file).
 run_results read_results(const std::vector<std::string>& paths);

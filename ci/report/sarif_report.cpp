@@ -75,7 +75,7 @@ json code_flow(const record& r, bool full) {
       json location = s.file.empty() ? json::object() : physical_location(s.file, s.line);
       location["message"] = {{"text", "thread " + std::to_string(thread) + ": " + step_action(s) +
                                           (s.function.empty() ? "" : " in " + s.function)}};
-      locations.push_back({{"location", location}, {"executionOrder", s.step}});
+      locations.push_back({{"location", location}, {"executionOrder", row.number}});
     }
     if (!locations.empty()) thread_flows.push_back({{"id", "thread " + std::to_string(thread)}, {"locations", locations}});
   }

@@ -1,6 +1,7 @@
 #include "text_report.hpp"
 
 #include "compact_history.hpp"
+#include "history_table.hpp"
 #include "step_text.hpp"
 #include "summary_matrix.hpp"
 #include "text_table.hpp"
@@ -44,7 +45,8 @@ std::string record_section(const record& r, const std::string& title, bool full_
                    page_width);
   for (const auto& m : r.mutations) out << "mutation: " << m.site << " weakened to " << m.order << "\n";
   out << "\nscenario:\n"
-      << (r.scenario.empty() ? "  (none recorded)\n" : indented(wrap_text(r.scenario, page_width - 2), "  "));
+      << (r.scenario.empty() ? "  (none recorded)\n"
+                             : indented(wrap_text(tidy_history_tables(r.scenario, page_width - 2), page_width - 2), "  "));
   if (!r.sites.empty()) {
     out << "\nsites:\n";
     for (const auto& s : r.sites) {
@@ -114,7 +116,12 @@ std::string summary_text(const run_results& results) {
 }
 
 std::string swimlane_text(const record& r, bool full) {
-  if (r.interleaving.empty()) return "interleaving: none recorded by engine '" + r.engine + "'\n";
+  if (r.interleaving.empty()) {
+    // A history on real threads: its calls and results are the scenario's table.
+    const std::string note =
+        has_history_table(r.scenario) ? " (the history above: each thread's calls, results and clock)" : "";
+    return "interleaving: none recorded by engine '" + r.engine + "'" + note + "\n";
+  }
   const auto threads = threads_of(r);
   std::vector<std::string> headers{"step"};
   for (int t : threads) headers.push_back("thread " + std::to_string(t));
@@ -134,7 +141,7 @@ std::string swimlane_text(const record& r, bool full) {
       continue;
     }
     const results::step& s = *shown.step;
-    row[0] = std::to_string(s.step);
+    row[0] = std::to_string(shown.number);
     std::string cell = step_location(s);
     const std::string action = step_action(s);
     if (!action.empty()) cell += "\n  " + action;

@@ -20,9 +20,10 @@ std::string right_trimmed(std::string line) {
   return line;
 }
 
-// The longest piece of `text` that wrap_text cannot break (a word, a path
-// component), at least 1.
-std::size_t longest_piece(const std::string& text) {
+// The longest piece of `text` that wrap_text does not break (a word, a path
+// component), at least 1; with `at_dots`, a file name's stem and extension
+// count apart (wrap_text breaks there only when nothing else fits).
+std::size_t longest_piece(const std::string& text, bool at_dots = false) {
   std::size_t longest = 1, run = 0;
   for (char ch : text) {
     if (ch == ' ' || ch == '\n') {
@@ -31,9 +32,18 @@ std::size_t longest_piece(const std::string& text) {
     }
     ++run;
     longest = std::max(longest, run);
-    if (ch == '/' || ch == '|' || ch == ',') run = 0;
+    if (ch == '/' || ch == '|' || ch == ',' || (at_dots && ch == '.')) run = 0;
   }
   return longest;
+}
+
+// The length of the piece `line` starts with: up to its first space, or
+// through its first '/', '|' or ',' (where wrap_text may break), or '.'
+// too with `at_dots`.
+std::size_t first_piece(const std::string& line, bool at_dots = false) {
+  const auto end = line.find_first_of(at_dots ? " /|,." : " /|,");
+  if (end == std::string::npos) return line.size();
+  return line[end] == ' ' ? end : end + 1;
 }
 
 }  // namespace
@@ -44,7 +54,14 @@ std::string wrap_text(const std::string& text, std::size_t width, const std::str
     std::string line = whole;
     bool first = true;
     while (true) {
-      const std::string prefix = first ? "" : indent;
+      // A continuation line whose first piece fits the width but not after
+      // the indent goes without it, rather than break inside the piece
+      // ("...scenarios.hpp:10" / "2 free_buffer").
+      auto fits_only_unindented = [&](std::size_t piece) { return piece + indent.size() > width && piece <= width; };
+      const std::size_t whole = first_piece(line);
+      const bool indented = !first && !(fits_only_unindented(whole) ||
+                                        (whole > width && fits_only_unindented(first_piece(line, true))));
+      const std::string prefix = indented ? indent : "";
       const std::size_t room = width > prefix.size() ? width - prefix.size() : 1;
       if (line.size() <= room) {
         out += prefix + line + "\n";
@@ -55,6 +72,7 @@ std::string wrap_text(const std::string& text, std::size_t width, const std::str
       std::size_t cut = line.rfind(' ', room);
       if (cut == std::string::npos || cut == 0) {
         cut = line.find_last_of("/|,", room - 1);
+        if (cut == std::string::npos) cut = line.find_last_of('.', room - 1);  // "...scenarios." / "hpp:105"
         cut = cut == std::string::npos ? room : cut + 1;
       }
       out += prefix + right_trimmed(line.substr(0, cut)) + "\n";
@@ -84,24 +102,28 @@ std::string text_table::render(std::size_t max_width) const {
   }
   // Narrow the widest column, one character at a time, until the line fits;
   // no column below its longest unbreakable piece (header included) or 8.
-  std::vector<std::size_t> least(headers_.size());
-  for (std::size_t c = 0; c < headers_.size(); ++c) {
-    least[c] = std::max<std::size_t>(longest_piece(headers_[c]), 8);
-    for (const auto& row : rows_) least[c] = std::max(least[c], longest_piece(row[c]));
-    least[c] = std::min(least[c], widths[c]);
-  }
+  // Only when that is not enough (three lanes of a long file name), file
+  // names may break before their extension too.
   auto total = [&] {
     std::size_t sum = widths.empty() ? 0 : 3 * (widths.size() - 1);
     for (auto w : widths) sum += w;
     return sum;
   };
-  while (total() > max_width) {
-    std::size_t widest = widths.size();
-    for (std::size_t c = 0; c < widths.size(); ++c) {
-      if (widths[c] > least[c] && (widest == widths.size() || widths[c] > widths[widest])) widest = c;
+  for (const bool at_dots : {false, true}) {
+    std::vector<std::size_t> least(headers_.size());
+    for (std::size_t c = 0; c < headers_.size(); ++c) {
+      least[c] = std::max<std::size_t>(longest_piece(headers_[c]), 8);
+      for (const auto& row : rows_) least[c] = std::max(least[c], longest_piece(row[c], at_dots));
+      least[c] = std::min(least[c], widths[c]);
     }
-    if (widest == widths.size()) break;  // as narrow as it goes
-    --widths[widest];
+    while (total() > max_width) {
+      std::size_t widest = widths.size();
+      for (std::size_t c = 0; c < widths.size(); ++c) {
+        if (widths[c] > least[c] && (widest == widths.size() || widths[c] > widths[widest])) widest = c;
+      }
+      if (widest == widths.size()) break;  // as narrow as it goes
+      --widths[widest];
+    }
   }
   std::vector<std::vector<std::string>> rows;
   for (const auto& row : rows_) {

@@ -116,6 +116,7 @@ void to_json(nlohmann::json& out, const record& r) {
   }
   auto& mutations = out["mutations"] = nlohmann::json::array();
   for (const mutation& m : r.mutations) mutations.push_back({{"site", m.site}, {"order", m.order}});
+  if (!r.why.empty()) out["why"] = r.why;
   if (r.fix.searched) {
     nlohmann::json repairs = nlohmann::json::array();
     for (const repair& x : r.fix.repairs) {
@@ -195,6 +196,7 @@ void from_json(const nlohmann::json& in, record& r) {
                               s.value("object", "")});
   }
   r.raw_report = in.value("raw_report", std::string());
+  r.why = in.value("why", std::string());
   r.mutations.clear();
   for (const auto& m : in.value("mutations", nlohmann::json::array())) {
     r.mutations.push_back({m.value("site", ""), m.value("order", "")});

@@ -20,6 +20,8 @@
 //   "replay": {"token": "...", "command": "ordercheck-model --replay ..."},
 //   "seed": 1, "iterations": 42, "wall_seconds": 0.01,
 //   "mutations": [{"site": "impl/...:34:fetch_sub", "order": "release"}],
+//   "why": "why: thread 1's fetch_sub release at ... read ...",   // model data races and uses after free only:
+//                                                              // which accesses are unordered (ci/report/why_text.hpp)
 //   "fix": {"candidates": 3, "executions": 60000, "wall_seconds": 1.2,             // only when searched
 //           "repairs": [{"site": "impl/...:34:fetch_sub", "from": "release", "to": "acq_rel", "executions": 20000}]},
 //   "raw_report": "logs/stress-tsan/<check>.txt"   // only when kept: the engine's own report (stacks,
@@ -132,6 +134,11 @@ struct record {
   double wall_seconds = 0;
   std::vector<mutation> mutations;
   fix_search fix;
+  // The "why" sentence of a model data race or use after free (which two
+  // accesses are unordered and which atomics could have ordered them), or ""
+  // (then absent from the JSON). Written by ordercheck-model and
+  // ordercheck-report from the history (ci/report/why_text.hpp).
+  std::string why;
   // The engine's own report of this finding, kept as a file: its path
   // relative to the report folder ("logs/stress-tsan/...txt"), or "" if none.
   std::string raw_report;

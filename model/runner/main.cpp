@@ -37,6 +37,7 @@
 #include "setting_limits.hpp"
 #include "shard.hpp"
 #include "text_report.hpp"
+#include "why_text.hpp"
 
 namespace ordercheck::model {
 namespace {
@@ -82,9 +83,17 @@ int list_cells(const options& o) {
   return 0;
 }
 
+// The record as the runner writes and prints it: with its why sentence
+// (why_text.hpp), as report.txt shows it.
+cell_run_result with_why(cell_run_result result) {
+  result.record.why = report::why_text(result.record);
+  return result;
+}
+
 void print_failure_details(const cell_run_result& result) {
   const auto& r = result.record;
   std::cout << "    " << r.message << "\n";
+  if (!r.why.empty()) std::cout << "    " << r.why << "\n";
   const std::string fix = results::fix_text(r.fix);
   if (!fix.empty()) std::cout << "    " << fix << "\n";
   if (r.seed) std::cout << "    seed: " << *r.seed << "\n";
@@ -104,7 +113,7 @@ int run_cells(const options& o) {
   for (const cell* c : cells) {
     results::announce_in_flight(c->id());
     const auto passes = apply_overrides(profile_passes(o.profile, *c), o.overrides);
-    const cell_run_result result = run_cell(*c, passes, o.profile);
+    const cell_run_result result = with_why(run_cell(*c, passes, o.profile));
     json.append(result.record);
     reached.add(result.reached);
     const bool matches = result.record.matches();
@@ -129,7 +138,7 @@ int replay(const options& o) {
     throw bad_input("the replay token names cell '" + request.cell_id + "', which this build does not have");
   }
   install_mutations(request.mutations);
-  const cell_run_result result = replay_cell(*found, request.settings);
+  const cell_run_result result = with_why(replay_cell(*found, request.settings));
   results_file json(o.json_path);
   json.append(result.record);
   std::cout << "replay of " << request.cell_id << " (" << describe_pass(request.settings) << ")\n";

@@ -126,11 +126,22 @@ TEST(Cli, ReplayPrintsTheCompactSwimlane) {
   EXPECT_NE(compact.out.find("step | thread 0"), std::string::npos) << compact.out;
   EXPECT_NE(compact.out.find("^ racing access"), std::string::npos) << compact.out;
   EXPECT_EQ(compact.out.find("execution history"), std::string::npos) << compact.out;
+  // The why sentence report.txt shows (the record's "why"), below the swimlane.
+  EXPECT_NE(compact.out.find("\n    why: "), std::string::npos) << compact.out;
   // Negative control: --full-history is Relacy's text, not the swimlane.
   const run_result full = run_runner("", "--replay " + token + " --full-history");
   EXPECT_EQ(full.status, 0) << full.out << full.err;
   EXPECT_NE(full.out.find("execution history"), std::string::npos) << full.out;
   EXPECT_EQ(full.out.find("step | thread 0"), std::string::npos) << full.out;
+}
+
+// Negative control of the why line: an assertion (no racing accesses to
+// explain) prints none.
+TEST(Cli, AnAssertionHasNoWhyLine) {
+  const run_result r = run_runner("", "--run 'code_context/upstream/gil/two_pops'");
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("USER ASSERT FAILED"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("why: "), std::string::npos) << r.out;
 }
 
 }  // namespace

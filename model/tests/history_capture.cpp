@@ -81,6 +81,25 @@ struct double_free : rl::test_suite<double_free, 2> {
   void thread(unsigned) { delete shared; }
 };
 
+// Thread 1 reads a field of a heap object thread 0 may already have freed.
+struct use_after_free : rl::test_suite<use_after_free, 2> {
+  struct box {
+    S::plain<int> value{1};
+  };
+  box* shared = nullptr;
+  void before() {
+    shared = new box;
+    S::name_object(shared, "box");
+  }
+  void thread(unsigned index) {
+    if (index == 0) {
+      delete shared;
+    } else {
+      (void)shared->value.load();
+    }
+  }
+};
+
 // A plain variable read before anything wrote it.
 struct uninitialized_read : rl::test_suite<uninitialized_read, 2> {
   S::plain<int> data;
@@ -139,6 +158,9 @@ bool load_between(const std::string& text) {
 
 bool any(const std::string&) { return true; }
 
+// Relacy's use-after-free report, not a data race on the freed field.
+bool freed_access(const std::string& text) { return text.find("ACCESS TO FREED MEMORY") != std::string::npos; }
+
 
 }  // namespace
 }  // namespace ordercheck
@@ -155,5 +177,6 @@ int main(int argc, char** argv) {
   ok = write(dir, "weak_fence", capture<weak_fence>(any)) && ok;
   ok = write(dir, "double_free", capture<double_free>(any)) && ok;
   ok = write(dir, "uninitialized_read", capture<uninitialized_read>(any)) && ok;
+  ok = write(dir, "use_after_free", capture<use_after_free>(freed_access)) && ok;
   return ok ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 // history_parser on captured Relacy output (data/histories/, written by
 // history_capture.cpp): the facts a report states, each with a negative
 // control, and inputs that once crashed the parser.
+#include "history_captures.hpp"
 #include "history_names.hpp"
 #include "history_parser.hpp"
 
@@ -15,14 +16,6 @@ namespace ordercheck::model {
 namespace {
 
 using results::verdict;
-
-std::string capture(const std::string& name) {
-  std::ifstream in(std::string(ORDERCHECK_HISTORY_DIR) + "/" + name + ".txt");
-  EXPECT_TRUE(in) << name;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 parsed_history parse(const std::string& text) { return parse_history(text, "/src"); }
 
@@ -171,6 +164,37 @@ TEST(HistoryParser, NegativeControlAFreeOfAnotherObjectIsNotTheFirstFree) {
   EXPECT_EQ(site_with_role(p, "first free"), nullptr);
 }
 
+// ---- a use after free names the access and the free -----------------------
+
+TEST(HistoryParser, UseAfterFreeNamesTheAccessAndTheFree) {
+  const parsed_history p = parse(capture("use_after_free"));
+  ASSERT_EQ(p.kind, verdict::use_after_free);
+  ASSERT_EQ(p.sites.size(), 2u);
+  // The access Relacy logs before it fails, in the named object.
+  EXPECT_EQ(p.sites[0].role, "access to freed memory");
+  EXPECT_EQ(p.sites[0].operation, "access");
+  EXPECT_EQ(p.sites[0].object, "box+16");
+  EXPECT_EQ(step_at(p, p.sites[0].step).thread, 1);
+  // The free that came before it, on the other thread.
+  EXPECT_EQ(p.sites[1].role, "freed here");
+  EXPECT_EQ(p.sites[1].operation, "free");
+  EXPECT_EQ(p.sites[1].object, "box");
+  EXPECT_EQ(step_at(p, p.sites[1].step).thread, 0);
+  EXPECT_LT(p.sites[1].step, p.sites[0].step);
+}
+
+TEST(HistoryParser, NegativeControlWithoutTheAccessLineThereIsNoFreeToName) {
+  // Only the failure line: no address, so no object, so no free of it.
+  std::string text = capture("use_after_free");
+  const auto access = text.find("[8] 1: <0x");
+  text.erase(access, text.find('\n', access) + 1 - access);
+  const parsed_history p = parse(text);
+  ASSERT_EQ(p.kind, verdict::use_after_free);
+  ASSERT_EQ(p.sites.size(), 1u);
+  EXPECT_EQ(p.sites[0].operation, "failure");
+  EXPECT_EQ(site_with_role(p, "freed here"), nullptr);
+}
+
 // ---- an uninitialized read is its own kind, with its site ------------------
 
 TEST(HistoryParser, UninitializedReadIsItsOwnKindWithTheSite) {
@@ -208,7 +232,8 @@ std::string flatten(const parsed_history& p) {
 }
 
 TEST(HistoryParser, NoAddressInAnyStepOrSite) {
-  for (const char* name : {"racing_load", "racing_store", "weak_fence", "double_free", "uninitialized_read"}) {
+  for (const char* name :
+       {"racing_load", "racing_store", "weak_fence", "double_free", "uninitialized_read", "use_after_free"}) {
     const std::string flat = flatten(parse(capture(name)));
     EXPECT_EQ(flat.find("0x"), std::string::npos) << name << "\n" << flat;
   }

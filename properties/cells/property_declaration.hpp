@@ -57,6 +57,22 @@ struct declared_system {
   using with = typename Spec::template system<Sync, Primitive<Sync>, C...>;
 };
 
+// Spec with the payload on (issue 11 part 5): its systems are Spec's with
+// their last parameter, WithPayload, true (the holders or readers touch
+// plain bytes their writer published). Relacy cells only: on real threads a
+// weakened order's race would be found by luck.
+// (payload_system only names Spec's system once C... is known: a system
+// without a contract parameter has WithPayload where others have C.)
+template <class Spec, class Sync, class Primitive, contract... C>
+struct payload_system {
+  using type = typename Spec::template system<Sync, Primitive, C..., true>;
+};
+template <class Spec>
+struct with_payload : Spec {
+  template <class Sync, class Primitive, contract... C>
+  using system = typename payload_system<Spec, Sync, Primitive, C...>::type;
+};
+
 // A property_cell with every field but `run` filled from the declaration:
 // check = subject/variant/contract/property + check_suffix. Throws
 // declaration::declaration_error (naming the cell) for an empty or misspelt

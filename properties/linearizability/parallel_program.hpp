@@ -68,8 +68,9 @@ inline parallel_program number_fresh_identities(parallel_program program) {
   return program;
 }
 
+// Random programs of the shape: each operation from Spec::operation_gen.
 template <class Spec>
-rc::Gen<parallel_program> program_gen(operation_menu menu, program_shape shape = {}) {
+rc::Gen<parallel_program> random_program_gen(operation_menu menu, program_shape shape = {}) {
   auto list_of = [menu](lane where, unsigned min, unsigned max) {
     return rc::gen::mapcat(rc::gen::inRange<unsigned>(min, max + 1), [menu, where](unsigned n) {
       return rc::gen::container<std::vector<operation>>(n, Spec::operation_gen(where, menu));
@@ -93,6 +94,18 @@ rc::Gen<parallel_program> program_gen(operation_menu menu, program_shape shape =
       list_of(prefix_lane, 0, shape.max_prefix),
       rc::gen::inRange<unsigned>(shape.min_threads, shape.max_threads + 1), threads);
   return program;
+}
+
+// The programs a cell runs: the random ones, unless the spec generates its
+// own (a static Spec::program_gen(menu, shape), for a shape that random
+// operations reach too rarely, such as code_context's death race).
+template <class Spec>
+rc::Gen<parallel_program> program_gen(operation_menu menu, program_shape shape = {}) {
+  if constexpr (requires { Spec::program_gen(menu, shape); }) {
+    return Spec::program_gen(menu, shape);
+  } else {
+    return random_program_gen<Spec>(menu, shape);
+  }
 }
 
 template <class Spec>

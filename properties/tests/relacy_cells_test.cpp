@@ -66,5 +66,38 @@ std::string cell_name(const ::testing::TestParamInfo<std::size_t>& info) {
 
 INSTANTIATE_TEST_SUITE_P(Model, RelacyCell, ::testing::Range<std::size_t>(0, relacy_cells().size()), cell_name);
 
+// The cell whose check is `check`; fails the test when there is none.
+property_cell cell_named(const std::string& check) {
+  for (const property_cell& cell : relacy_cells()) {
+    if (cell.check == check) return cell;
+  }
+  ADD_FAILURE() << "no Relacy cell " << check;
+  return {};
+}
+
+// Issue 11 part 5: the split death callback (a code_context whose key's
+// death callback erases the slot it found under an earlier hold of the lock)
+// is found by the death race programs, with the lost entry, on every seed
+// tried; the same fixture in the programs whose deaths are all in the prefix
+// passes (nothing races the callback there): the shape is what finds it.
+TEST(RelacyShapes, OnlyTheDeathRaceFindsTheSplitDeathCallback) {
+  const property_cell death_race = cell_named("code_context/fixture/free_threaded/split_death_callback/relacy");
+  const property_cell prefix_deaths =
+      cell_named("code_context/fixture/free_threaded/split_death_callback_prefix_deaths/relacy");
+  ASSERT_TRUE(death_race.run && prefix_deaths.run);
+  for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+    cell_settings settings;
+    settings.seed = seed;
+    const cell_outcome outcome = death_race.run(settings);
+    EXPECT_EQ(outcome.observed, results::verdict::linearizability_violation)
+        << "seed " << seed << ": " << outcome.message << "\n" << outcome.scenario;
+    std::cout << "seed " << seed << ": " << outcome.message << "\n";
+  }
+  cell_settings settings;
+  settings.seed = 20261121;
+  const cell_outcome outcome = prefix_deaths.run(settings);
+  EXPECT_EQ(outcome.observed, results::verdict::pass) << outcome.message << "\n" << outcome.scenario;
+}
+
 }  // namespace
 }  // namespace ordercheck::properties

@@ -30,12 +30,15 @@ const registry& the_registry() {
 
 const std::vector<check>& all_checks() { return the_registry().checks; }
 
-std::string declared_defect(const std::string& subject, const std::string& variant, const std::string& contract) {
+std::string declared_defect(const std::string& subject, const std::string& variant, const std::string& contract,
+                            const std::string& scenario) {
   const auto& subjects = the_registry().subjects;
   const auto found = subjects.find(subject);
   if (found == subjects.end()) return {};
-  const auto expectation = found->second.expectations.find({variant, contract});
-  return expectation == found->second.expectations.end() ? std::string() : expectation->second.defect;
+  const auto& expectations = found->second.expectations;
+  auto expectation = expectations.find({variant, contract, scenario});
+  if (expectation == expectations.end()) expectation = expectations.find({variant, contract, ""});
+  return expectation == expectations.end() ? std::string() : expectation->second.defect;
 }
 
 bool check_matches(std::string_view pattern, const check& c) {

@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -35,10 +36,14 @@ struct declared_expectation {
   std::string defect;  // the defect a measurement looks for; empty for a strict cell
 };
 
-// One subject's checks, and its expectations by (variant, contract).
+// Where an expectation applies: (variant, contract, scenario), the scenario
+// empty for the subject's expectation at (variant, contract).
+using expectation_key = std::tuple<std::string, std::string, std::string>;
+
+// One subject's checks, and its expectations by (variant, contract, scenario).
 struct declared_checks {
   std::vector<check> checks;
-  std::map<std::pair<std::string, std::string>, declared_expectation> expectations;
+  std::map<expectation_key, declared_expectation> expectations;
 };
 
 // One subject found under impl/ordercheck/*/subject.hpp (the list is generated:
@@ -50,9 +55,11 @@ struct declared_subject {
 };
 const std::vector<const declared_subject*>& declared_subjects();
 
-// The defect that `subject`'s declaration names for (variant, contract): the
-// detection table's row; empty for a strict cell or an unknown one.
-std::string declared_defect(const std::string& subject, const std::string& variant, const std::string& contract);
+// The defect that `subject`'s declaration names for (variant, contract), or
+// for `scenario` there when it has its own expectation: the detection table's
+// row; empty for a strict cell or an unknown one.
+std::string declared_defect(const std::string& subject, const std::string& variant, const std::string& contract,
+                            const std::string& scenario = "");
 
 // The deliberately broken fixtures (stress/fixtures/), not a subject.
 void add_fixture_checks(std::vector<check>& out);

@@ -27,7 +27,7 @@ class stress_declarer {
   void model_cell(const declaration::model_cell&) {}
 
   // Throws declaration::declaration_error for a second expectation of one
-  // (variant, contract) or a misspelt verdict.
+  // (variant, contract, scenario) or a misspelt verdict.
   void stress_expectation(const declaration::stress_expectation& declared);
 
   template <class Instances>
@@ -40,7 +40,8 @@ class stress_declarer {
     add_mixes(declared, static_cast<Instances*>(nullptr));
   }
 
-  // Appends the checks, each with its declared expectation, to `subject`.
+  // Appends the checks, each with its declared expectation (its scenario's
+  // own at its (variant, contract), else the subject's), to `subject`.
   // Throws declaration::declaration_error naming the first check whose
   // (variant, contract) has no stress_expectation: no silent defaults.
   void finish(declared_checks& subject);
@@ -82,7 +83,7 @@ class stress_declarer {
 
   std::string subject_;
   std::vector<check> checks_;
-  std::map<std::pair<std::string, std::string>, declared_expectation> expectations_;
+  std::map<expectation_key, declared_expectation> expectations_;
 };
 
 }  // namespace ordercheck::stress

@@ -53,9 +53,9 @@ std::string detection_table(const std::string& with_sanitizer_jsonl, const std::
     const results::record* a = with_sanitizer.count(id) ? &with_sanitizer[id] : nullptr;
     const results::record* b = without_sanitizer.count(id) ? &without_sanitizer[id] : nullptr;
     const results::record& any = a != nullptr ? *a : *b;
-    const std::string defect = declared_defect(any.subject, any.variant, any.contract);
-    if (defect.empty()) continue;  // the contract hides the defect: not a detection cell
     const std::string scenario = id.substr(id.rfind('/') + 1);
+    const std::string defect = declared_defect(any.subject, any.variant, any.contract, scenario);
+    if (defect.empty()) continue;  // the contract hides the defect: not a detection cell
     table << "| " << any.subject << " / " << any.contract << ": " << defect << " | `" << scenario << "` | "
           << rate(a, true) << " | " << rate(b, false) << " | (from the model layer) |\n";
   }

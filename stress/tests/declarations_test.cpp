@@ -96,6 +96,46 @@ TEST(StressDeclarations, AMisspeltVerdictIsRefused) {
   EXPECT_EQ(error.rfind("my_lock/broken/none: ", 0), 0u) << error;
 }
 
+// A scenario's own expectation replaces the subject's at its (variant,
+// contract) for that scenario only; one that names no scenario is refused.
+template <class Sync>
+struct does_nothing_too : does_nothing<Sync> {
+  static constexpr const char* name = "does_nothing_too";
+};
+struct broken_instance_too {
+  static constexpr const char* variant_name = "broken";
+  static constexpr const char* contract_name = declaration::no_contract;
+  template <class Sync>
+  using with = does_nothing_too<Sync>;
+};
+
+TEST(StressDeclarations, AScenarioExpectationReplacesTheSubjectsForThatScenarioOnly) {
+  stress_declarer d("my_lock");
+  d.stress_expectation({"broken", declaration::no_contract, {"pass"}});
+  d.stress_expectation({"broken", declaration::no_contract, {"pass", "assertion"}, "its own defect", "does_nothing_too"});
+  d.stress_scenario<declaration::instances<broken_instance, broken_instance_too>>({"does nothing", "here"});
+  declared_checks out;
+  d.finish(out);
+  ASSERT_EQ(out.checks.size(), 2u);
+  EXPECT_EQ(out.checks[0].expected, std::vector<results::verdict>{results::verdict::pass});
+  EXPECT_EQ(out.checks[1].expected,
+            (std::vector<results::verdict>{results::verdict::pass, results::verdict::assertion}));
+}
+
+TEST(StressDeclarations, AScenarioExpectationNamingNoScenarioIsRefused) {
+  const std::string error = declaration_error_of([] {
+    stress_declarer d("my_lock");
+    d.stress_expectation({"broken", declaration::no_contract, {"pass"}});
+    d.stress_expectation({"broken", declaration::no_contract, {"pass", "assertion"}, "a defect", "does_nothign"});
+    d.stress_scenario<declaration::instances<broken_instance>>({"does nothing", "here"});
+    declared_checks out;
+    d.finish(out);
+  });
+  EXPECT_NE(error.find("stress expectation my_lock/broken/none/does_nothign names no declared stress scenario"),
+            std::string::npos)
+      << error;
+}
+
 TEST(StressDeclarations, EveryDeclaredCellHasItsDeclaredExpectation) {
   for (const check& c : all_checks()) {
     EXPECT_FALSE(c.expected.empty()) << c.id();

@@ -2,6 +2,7 @@
 // golden text and SARIF, the SARIF structure (with negative controls), the
 // swimlane's columns, JUnit escaping, and which records fail the gate.
 #include "compact_history.hpp"
+#include "history_table.hpp"
 #include "html_report.hpp"
 #include "junit_report.hpp"
 #include "markdown_report.hpp"
@@ -107,6 +108,21 @@ TEST(CompactHistory, FoldsSetUpAndOtherLocationsKeepsTheRace) {
   EXPECT_NE(lane.find("^ other access"), std::string::npos) << lane;
 }
 
+// A lock only one thread takes (another interpreter's GIL) orders nothing
+// between the racing threads: folded. Control: the same lock taken by the
+// other thread too is kept.
+TEST(CompactHistory, ALockOnlyOneThreadTakesIsFolded) {
+  record r = compact_fixture();
+  r.interleaving.insert(r.interleaving.begin() + 5, r.interleaving[4]);  // 6: thread 0 locks its own GIL
+  r.interleaving[5].step = r.interleaving[5].line = 50;
+  r.interleaving[5].operation = "mutex lock";
+  r.interleaving[5].object = "gil#A";
+  EXPECT_EQ(shown_steps(compact_interleaving(r, false)), 2u);
+  r.interleaving[6].object = "gil#A";  // thread 1 takes it too
+  r.interleaving[6].operation = "mutex lock";
+  EXPECT_EQ(shown_steps(compact_interleaving(r, false)), 4u);
+}
+
 // An assertion names no memory location: the atomics its thread used stand
 // in, and only their atomic operations and frees are kept, not plain reads
 // of the same object's other fields.
@@ -154,13 +170,15 @@ TEST(CompactHistory, AnAssertionFoldsTheGilBracketButNotTheSlowPathsRelease) {
   gil_step("acquire");               // 6: the bracket
   gil_step("released_in_slow_path"); // 7: the contract's point
   gil_step("release");               // 8: the bracket
+  gil_step("acquire");               // 9: thread 1's bracket: one GIL, shared by the interpreter's threads
+  r.interleaving.back().thread = 1;
   std::string shape;
   for (const auto& row : compact_interleaving(r, false)) {
     shape += row.what == compact_row::kind::step ? std::to_string(row.step->step) : "[" + row.text + "]";
     shape += " ";
   }
   EXPECT_EQ(shape, "1 2 [... 1 step on other locations] 4 5 [... 1 step on other locations] 7 "
-                   "[... 1 step on other locations] ");
+                   "[... 2 steps on other locations] ");
   // Negative control: the same lock steps in the primitive's own file are kept.
   for (std::size_t i = 5; i < 8; ++i) r.interleaving[i].file = "impl/ordercheck/x/y.hpp";
   EXPECT_EQ(shown_steps(compact_interleaving(r, false)), 7u);
@@ -185,6 +203,30 @@ TEST(TextReport, NoLineIsWiderThanThePage) {
   std::istringstream rendered(wide.render(1000));
   for (std::string line; std::getline(rendered, line);) widest = std::max(widest, line.size());
   EXPECT_GT(widest, 120u);
+}
+
+// A swimlane cell's path piece as wide as its column goes on a continuation
+// line without the indent, never broken inside ("...hpp:10" / "2 ...").
+TEST(TextTable, APieceAsWideAsTheColumnIsNotBrokenByTheIndent) {
+  const std::string cell = "scenarios/refcounted_deleter_scenarios.hpp:102 free_buffer";
+  EXPECT_EQ(wrap_text(cell, 36, " "), "scenarios/\nrefcounted_deleter_scenarios.hpp:102\n free_buffer\n");
+  // Control: one column narrower, the piece cannot fit either way and is cut.
+  EXPECT_EQ(wrap_text(cell, 35, " ").find("refcounted_deleter_scenarios.hpp:102\n"), std::string::npos);
+}
+
+// Three lanes of a long file name: when whole pieces cannot fit the page,
+// file names break before their extension, and every line still fits.
+// Control: with room enough, the file name stays whole.
+TEST(TextTable, ThreeLanesOfALongFileNameStillFitThePage) {
+  const std::string cell = "scenarios/refcounted_deleter_scenarios.hpp:105 free_buffer";
+  text_table table({"step", "thread 0", "thread 1", "thread 2"});
+  table.add_row({"1", cell, "", ""});
+  table.add_row({"2", "", cell, ""});
+  table.add_row({"3", "", "", cell});
+  std::istringstream narrow(table.render(100));
+  for (std::string line; std::getline(narrow, line);) EXPECT_LE(line.size(), 100u) << table.render(100);
+  EXPECT_NE(table.render(100).find("refcounted_deleter_scenarios.\n"), std::string::npos) << table.render(100);
+  EXPECT_NE(table.render(140).find("refcounted_deleter_scenarios.hpp:105"), std::string::npos) << table.render(140);
 }
 
 TEST(TextReport, MatchesGolden) { expect_golden(text_report(read_results(all_fixtures())), "report.txt"); }
@@ -300,6 +342,20 @@ TEST(WhyText, NamesTheReadsFromEdgeAndTheMissingAcquire) {
   record stress = r;
   stress.layer = "stress";
   EXPECT_EQ(why_text(stress), "");
+}
+
+TEST(WhyText, TheRecordCarriesItInResultsJsonl) {
+  const auto results = organize({weakened_decrement()});
+  const nlohmann::json json = results.records.front();
+  EXPECT_EQ(json.value("why", ""), why_text(weakened_decrement()));
+  // Negative controls: a stress record has no sentence and no key, and a
+  // sentence the runner wrote is kept as it is.
+  record stress = weakened_decrement();
+  stress.layer = "stress";
+  EXPECT_FALSE(nlohmann::json(organize({stress}).records.front()).contains("why"));
+  record written = weakened_decrement();
+  written.why = "why: written by the runner";
+  EXPECT_EQ(organize({written}).records.front().why, "why: written by the runner");
 }
 
 TEST(WhyText, AUseAfterFreeNamesTheFree) {
@@ -471,6 +527,77 @@ TEST(RawReport, EveryReportNamesTheKeptFileAndOnlyThen) {
   EXPECT_EQ(text_report(none).find("own report"), std::string::npos);
   EXPECT_EQ(html_report(none).find("own report"), std::string::npos);
   EXPECT_FALSE(sarif_report(none)["runs"][0]["results"][0]["properties"].contains("rawReport"));
+}
+
+// The properties layer's history table, as ordercheck-properties writes it
+// (history_report.hpp: cells padded to 34 characters), with one call longer
+// than that: laid out again, every row's separators line up.
+std::string owner_tag_history() {
+  auto pad = [](std::string cell) { return cell + std::string(cell.size() < 34 ? 34 - cell.size() : 0, ' ') + " | "; };
+  return "linearizability_violation in the minimal program (9 shrinks from the first failing one, run 1 of it):\n"
+         "prefix:   init(A, tagged_by_other)\n"
+         "thread 1: set_owns(false)\n"
+         "thread 2: init(A, maybe_uninitialized)\n"
+         "history (one column per thread; [invoke..return] on one clock):\n"
+         "  " + pad("prefix") + pad("thread 1") + pad("thread 2") + "\n"
+         "  " + pad("init(A, tagged_by_other) -> ownership_error(owner 0) [1..2]") + pad("") + pad("") + "\n"
+         "  " + pad("") + pad("") + pad("init(A, maybe_uninitialized) -> 2 [5..6]") + "\n"
+         "  " + pad("") + pad("set_owns(false) -> none [7..8]") + pad("") + "\n"
+         "no legal linearization; the longest legal prefix is: init(A, tagged_by_other)->ownership_error(owner 0);\n";
+}
+
+// The column of each '|' of a table line.
+std::vector<std::size_t> separators(const std::string& line) {
+  std::vector<std::size_t> at;
+  for (auto i = line.find('|'); i != std::string::npos; i = line.find('|', i + 1)) at.push_back(i);
+  return at;
+}
+
+TEST(HistoryTable, RowsLineUpAndFitThePage) {
+  const std::string tidy = tidy_history_tables(owner_tag_history(), 100);
+  std::istringstream in(tidy);
+  std::vector<std::string> table;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("  ", 0) == 0 && line.find('|') != std::string::npos) table.push_back(line);
+  }
+  for (const auto& line : table) EXPECT_LE(line.size(), 100u) << line;  // the rest wraps with the page
+  ASSERT_GE(table.size(), 4u) << tidy;  // the header and three calls (wrapped to fit)
+  for (const auto& line : table) EXPECT_EQ(separators(line), separators(table.front())) << tidy;
+  EXPECT_NE(tidy.find("no legal linearization"), std::string::npos);
+  EXPECT_NE(tidy.find("thread 2: init(A, maybe_uninitialized)\n"), std::string::npos);
+  // Negative control: the layer's own padding does not line up.
+  std::istringstream raw(owner_tag_history());
+  std::vector<std::vector<std::size_t>> raw_separators;
+  for (std::string line; std::getline(raw, line);) {
+    if (line.rfind("  ", 0) == 0) raw_separators.push_back(separators(line));
+  }
+  ASSERT_EQ(raw_separators.size(), 4u);
+  EXPECT_NE(raw_separators[0], raw_separators[1]);
+}
+
+TEST(HistoryTable, AnEmptyPrefixColumnIsLeftOutAndOtherTextIsUnchanged) {
+  std::string history = owner_tag_history();
+  const std::string long_call = "init(A, tagged_by_other) -> ownership_error(owner 0) [1..2]";
+  history.replace(history.find(long_call), long_call.size(), "");
+  const std::string tidy = tidy_history_tables(history, 100);
+  EXPECT_EQ(tidy.find("prefix  "), std::string::npos) << tidy;
+  EXPECT_NE(tidy.find("thread 1"), std::string::npos) << tidy;
+  // Negative controls: a scenario without a table, and a title without rows.
+  EXPECT_EQ(tidy_history_tables("thread 0: a | b\n", 100), "thread 0: a | b\n");
+  EXPECT_EQ(tidy_history_tables("history (one column per thread; x):\nno rows", 100),
+            "history (one column per thread; x):\nno rows");
+  EXPECT_FALSE(has_history_table("history (smallest after shrinking):\n"));
+}
+
+TEST(HistoryTable, AFindingOnRealThreadsPointsAtItsHistory) {
+  record r;
+  r.layer = "properties";
+  r.engine = "rapidcheck";
+  r.observed = results::verdict::linearizability_violation;
+  r.scenario = owner_tag_history();
+  EXPECT_NE(swimlane_text(r).find("(the history above: each thread's calls, results and clock)"), std::string::npos);
+  r.scenario = "history (smallest after shrinking):\n";  // control: no table, no pointer to it
+  EXPECT_EQ(swimlane_text(r), "interleaving: none recorded by engine 'rapidcheck'\n");
 }
 
 TEST(Summary, NoResultsIsNotAPass) {

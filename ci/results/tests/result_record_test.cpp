@@ -148,15 +148,26 @@ TEST(ResultRecord, SiteStepsObjectsAndTheFixRoundTrip) {
   EXPECT_EQ(fix_text(original.fix).rfind("fix: no single-site fix among 3 ", 0), 0u);
 }
 
-TEST(ResultRecord, RawReportPathRoundTripsAndIsAbsentWhenNoneWasKept) {
+// An optional text field (`key` in the JSON, `field` in the record) round
+// trips; control: a record with none has no key, and reads back as "".
+void expect_optional_text_round_trip(const char* key, std::string record::*field, const std::string& value) {
   record original = full_record();
-  original.raw_report = "logs/stress-tsan/fixture__broken__free_threaded__plain_refcount_two_releases.txt";
+  original.*field = value;
   const nlohmann::json json = original;
-  EXPECT_EQ(json.at("raw_report"), original.raw_report);
-  EXPECT_EQ(json.get<record>().raw_report, original.raw_report);
-  // Control: a record without a kept report has no key, and reads back as "".
-  EXPECT_FALSE(nlohmann::json(full_record()).contains("raw_report"));
-  EXPECT_EQ(nlohmann::json(full_record()).get<record>().raw_report, "");
+  EXPECT_EQ(json.at(key), value);
+  EXPECT_EQ(json.get<record>().*field, value);
+  EXPECT_FALSE(nlohmann::json(full_record()).contains(key));
+  EXPECT_EQ(nlohmann::json(full_record()).get<record>().*field, "");
+}
+
+TEST(ResultRecord, WhySentenceRoundTripsAndIsAbsentWhenThereIsNone) {
+  expect_optional_text_round_trip(
+      "why", &record::why, "why: thread 1's fetch_sub release at refcounted_deleter/reference.hpp:34 read thread 0's ...");
+}
+
+TEST(ResultRecord, RawReportPathRoundTripsAndIsAbsentWhenNoneWasKept) {
+  expect_optional_text_round_trip("raw_report", &record::raw_report,
+                                  "logs/stress-tsan/fixture__broken__free_threaded__plain_refcount_two_releases.txt");
 }
 
 TEST(ResultRecord, MissingSeedStaysMissing) {

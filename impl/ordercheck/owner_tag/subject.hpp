@@ -63,6 +63,34 @@ void declare(Declarer& d) {
        "the bit at once race on it (the way an update gets lost)",
        bit_proof});
 
+  // Self-application (issue 11's shape): a slot re-initialised with its own
+  // wrapper. owner_tag has no slow path, so gil_released_in_slow is gil here.
+  using scenarios::owner_tag_reinit_own_wrapper;
+  constexpr const char* reinit_description =
+      "before() tags the slot for A, installs wrapper W and owns it; threads 0 and 1 (A) both "
+      "init the slot with W again (tagged_by_us, maybe_uninitialized) and check it; W must stay, "
+      "owned, and be released once";
+  constexpr const char* reinit_upstream_why =
+      "upstream's init stores the word unconditionally: re-initialising with W clears the "
+      "ownership bit, so maybe_destroy never releases W. Upstream's callers init only after "
+      "check() found no wrapper; the reference promises more (init installs only into an empty "
+      "slot)";
+  // Two threads, no relaxed tag race: full search completes (reference: 956
+  // executions under gil, 126 free-threaded, each under 0.1 s).
+  constexpr proof_search reinit_proof = full_search;
+  constexpr proof_search reinit_gil_proof = full_search;
+  d.template model_cell<instance<owner_tag_reinit_own_wrapper, variant::reference, contract::gil>>(
+      {reinit_description, {"pass"}, reference_why, reinit_gil_proof});
+  d.template model_cell<instance<owner_tag_reinit_own_wrapper, variant::reference, contract::free_threaded>>(
+      {reinit_description, {"pass"}, reference_why, reinit_proof});
+  d.template model_cell<instance<owner_tag_reinit_own_wrapper, variant::upstream, contract::gil>>(
+      {reinit_description, {"assertion"}, reinit_upstream_why, reinit_gil_proof});
+  d.template model_cell<instance<owner_tag_reinit_own_wrapper, variant::upstream, contract::free_threaded>>(
+      {reinit_description, {"data_race", "assertion"},
+       "the two re-inits' plain stores of the wrapper word race (and a check's plain load races "
+       "them); where the engine reports no race first, the cleared ownership bit",
+       reinit_proof});
+
   // --- stress layer: what real threads may find, per variant and contract.
   // Race on the wrapper pointer (tag visible before the pointer), two
   // wrappers for one object (invariant), lost ownership-bit update.
@@ -78,6 +106,17 @@ void declare(Declarer& d) {
       {"two threads of interpreter A and one of B wrap one object at once", scenarios_file});
   d.template stress_scenario<every_variant_and_contract<owner_tag_ownership_bit>>(
       {"two threads of A flip the ownership bit while B meets ownership errors", scenarios_file});
+  // Re-initialising with the installed wrapper clears upstream's ownership bit
+  // in every round, GIL or not (after() sees it).
+  constexpr const char* reinit_defect = "init with its own wrapper stores the word: ownership bit lost";
+  for (const char* contract : {"gil", "gil_released_in_slow"}) {
+    d.stress_expectation({"upstream", contract, {"pass", "assertion"}, reinit_defect, "reinit_own_wrapper"});
+  }
+  d.stress_expectation({"upstream", "free_threaded", {"pass", "data_race", "assertion"},
+                        "init with its own wrapper: racing plain stores of the word, ownership bit lost",
+                        "reinit_own_wrapper"});
+  d.template stress_scenario<every_variant_and_contract<owner_tag_reinit_own_wrapper>>(
+      {"two threads of A re-initialise the slot with its own owned wrapper", scenarios_file});
 }
 
 }  // namespace ordercheck::subjects::owner_tag

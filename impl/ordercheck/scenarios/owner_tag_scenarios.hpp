@@ -61,18 +61,32 @@ void set_up_interpreters(interpreter (&interpreters)[2],
   }
 }
 
+// Each scenario is written over the slot type (`Slot`) and bound to a variant
+// by an alias, so that tests can run the same scenario over a broken fixture
+// (model/tests/strength/).
+
+// What the interpreters' decref did, for after(): set_up_interpreters(...,
+// &decref_log::record, &log) makes every decref land here.
+struct decref_log {
+  int count = 0;
+  python_object* last = nullptr;
+  static void record(const interpreter& self, python_object* object) {
+    auto* log = static_cast<decref_log*>(self.user_data);
+    ++log->count;
+    log->last = object;
+  }
+};
+
 // Threads 0 and 1 belong to interpreter A and race to wrap the object; thread 2
 // belongs to interpreter B and tries too (it must get an ownership error when
 // A owns the slot, or own it alone). Thread 1 also checks in hermetic mode.
-template <class Sync, variant V, contract C>
-class owner_tag_two_wrappers_one_other {
+template <class Sync, class Slot, contract C>
+class owner_tag_two_wrappers_one_other_over {
  public:
   static constexpr unsigned thread_count = 3;
   static constexpr const char* name = "two_wrappers_one_other";
 
-  void before() {
-    set_up_interpreters<Sync>(interpreters_, &count_decref, this);
-  }
+  void before() { set_up_interpreters<Sync>(interpreters_, &decref_log::record, &decrefs_); }
 
   void thread(unsigned index) {
     const unsigned interpreter_index = interpreter_of(index);
@@ -116,7 +130,7 @@ class owner_tag_two_wrappers_one_other {
                       "owner_tag: the slot holds the wrapper every thread got");
     Sync::assert_that(slot_.owns(), "owner_tag: the installer took ownership of its wrapper");
     slot_.maybe_destroy();
-    Sync::assert_that(decref_count_ == 1 && decref_object_ == installed,
+    Sync::assert_that(decrefs_.count == 1 && decrefs_.last == installed,
                       "owner_tag: the owned wrapper is released exactly once");
   }
 
@@ -172,20 +186,15 @@ class owner_tag_two_wrappers_one_other {
     hermetic::set(false);
   }
 
-  static void count_decref(const interpreter& self, python_object* object) {
-    auto* scenario = static_cast<owner_tag_two_wrappers_one_other*>(self.user_data);
-    ++scenario->decref_count_;
-    scenario->decref_object_ = object;
-  }
-
   interpreter interpreters_[2] = {};
   wrapper_object<Sync> wrappers_[thread_count];
   outcome outcome_[thread_count];
-  int decref_count_ = 0;  // after() only
-  python_object* decref_object_ = nullptr;
+  decref_log decrefs_;  // after() only
   gil_set<Sync, C> gil_;
-  owner_tag_of<Sync, V> slot_;
+  Slot slot_;
 };
+template <class Sync, variant V, contract C>
+using owner_tag_two_wrappers_one_other = owner_tag_two_wrappers_one_other_over<Sync, owner_tag_of<Sync, V>, C>;
 
 // The ownership bit and the error paths. before() tags the slot for A with
 // definitely_uninitialized (the object has not escaped yet) and installs the
@@ -195,14 +204,14 @@ class owner_tag_two_wrappers_one_other {
 // wrap with tagged_by_other and to check, and must get ownership errors naming
 // A. Every thread's last write sets the bit, so it ends set, and
 // maybe_destroy releases the wrapper exactly once.
-template <class Sync, variant V, contract C>
-class owner_tag_ownership_bit {
+template <class Sync, class Slot, contract C>
+class owner_tag_ownership_bit_over {
  public:
   static constexpr unsigned thread_count = 3;
   static constexpr const char* name = "ownership_bit";
 
   void before() {
-    set_up_interpreters<Sync>(interpreters_, &count_decref, this);
+    set_up_interpreters<Sync>(interpreters_, &decref_log::record, &decrefs_);
     wrapper_.field.store(wrapper_field);
     slot_.init(&interpreters_[0], as_object(), interpreter_status::definitely_uninitialized);
   }
@@ -230,7 +239,7 @@ class owner_tag_ownership_bit {
     Sync::assert_that(slot_.owns(),
                       "owner_tag: set_owns never loses an update (every thread's last write set the bit)");
     slot_.maybe_destroy();
-    Sync::assert_that(decref_count_ == 1, "owner_tag: the owned wrapper is released exactly once");
+    Sync::assert_that(decrefs_.count == 1, "owner_tag: the owned wrapper is released exactly once");
     Sync::assert_that(b_errors_ == 2, "owner_tag: another interpreter gets an ownership error naming the owner");
   }
 
@@ -256,17 +265,81 @@ class owner_tag_ownership_bit {
     });
   }
 
-  static void count_decref(const interpreter& self, python_object*) {
-    ++static_cast<owner_tag_ownership_bit*>(self.user_data)->decref_count_;
-  }
-
   interpreter interpreters_[2] = {};
   wrapper_object<Sync> wrapper_;
   wrapper_object<Sync> other_wrapper_;
-  int decref_count_ = 0;  // after() only
+  decref_log decrefs_;  // after() only
   int b_errors_ = 0;      // thread 2 only, then after()
   gil_set<Sync, C> gil_;
-  owner_tag_of<Sync, V> slot_;
+  Slot slot_;
 };
+template <class Sync, variant V, contract C>
+using owner_tag_ownership_bit = owner_tag_ownership_bit_over<Sync, owner_tag_of<Sync, V>, C>;
+
+// Self-application: a slot re-initialised with its own wrapper. before() tags
+// the slot for A (definitely_uninitialized), installs wrapper W and takes
+// ownership of it, as wrap() does. Then thread 0 (A) calls init(A, W,
+// tagged_by_us) and thread 1 (A) init(A, W, maybe_uninitialized): the wrapper
+// the slot already holds, twice at once. The reference's init installs only
+// into an empty slot and returns the wrapper the slot holds, so both get W
+// and the slot, its tag and its ownership bit stay as they were. Upstream
+// stores the word plainly: the bit is cleared (the owned wrapper is never
+// released) and, without a GIL, the two stores race. An init that clears the
+// bit whenever it returns the caller's own wrapper (taking that for a fresh
+// install) passes every other scenario (model/tests/strength/ holds it).
+// Invariants asserted: identity (each init and check returns W, whose field
+// its creator wrote, and W is what the slot holds at the end); the tag is
+// still A; the ownership bit survived; maybe_destroy releases W exactly once.
+template <class Sync, class Slot, contract C>
+class owner_tag_reinit_own_wrapper_over {
+ public:
+  static constexpr unsigned thread_count = 2;
+  static constexpr const char* name = "reinit_own_wrapper";
+
+  void before() {
+    set_up_interpreters<Sync>(interpreters_, &decref_log::record, &decrefs_);
+    wrapper_.field.store(wrapper_field);
+    slot_.init(&interpreters_[0], as_object(), interpreter_status::definitely_uninitialized);
+    slot_.set_owns(true);
+  }
+
+  void thread(unsigned index) {
+    const interpreter* self = &interpreters_[0];
+    const interpreter_status status =
+        index == 0 ? interpreter_status::tagged_by_us : interpreter_status::maybe_uninitialized;
+    python_object* installed = gil_.with(0, [&] { return slot_.init(self, as_object(), status); });
+    Sync::assert_that(installed == as_object(), "owner_tag: init with the installed wrapper returns that wrapper");
+    const std::optional<python_object*> seen = gil_.with(0, [&] { return slot_.check(self); });
+    Sync::assert_that(seen.has_value() && *seen == as_object(),
+                      "owner_tag: re-initialising with its own wrapper keeps that wrapper in the slot");
+    Sync::assert_that(wrapper_.field.load() == wrapper_field,
+                      "owner_tag: the wrapper's fields must be visible to whoever gets it");
+  }
+
+  void after() {
+    Sync::assert_that(slot_.owner() == &interpreters_[0], "owner_tag: the tag never changes");
+    const std::optional<python_object*> final_wrapper = slot_.check(&interpreters_[0], true);
+    Sync::assert_that(final_wrapper.has_value() && *final_wrapper == as_object(),
+                      "owner_tag: the slot holds the wrapper it was re-initialised with");
+    Sync::assert_that(slot_.owns(),
+                      "owner_tag: re-initialising with its own wrapper keeps the ownership bit");
+    slot_.maybe_destroy();
+    Sync::assert_that(decrefs_.count == 1 && decrefs_.last == as_object(),
+                      "owner_tag: the owned wrapper is released exactly once");
+  }
+
+ private:
+  static constexpr int wrapper_field = 7;
+
+  python_object* as_object() { return reinterpret_cast<python_object*>(&wrapper_); }
+
+  interpreter interpreters_[2] = {};
+  wrapper_object<Sync> wrapper_;
+  decref_log decrefs_;  // after() only
+  gil_set<Sync, C> gil_;
+  Slot slot_;
+};
+template <class Sync, variant V, contract C>
+using owner_tag_reinit_own_wrapper = owner_tag_reinit_own_wrapper_over<Sync, owner_tag_of<Sync, V>, C>;
 
 }  // namespace ordercheck::scenarios

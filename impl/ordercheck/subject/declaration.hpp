@@ -71,11 +71,15 @@ struct model_cell {
 // What every stress check of one (variant, contract) of the subject may give.
 // A cell with a defect that real threads find only sometimes is a measurement:
 // it expects "pass" too, and `defect` names the defect for the detection table.
+// With `scenario`, what that one scenario's check at (variant, contract) may
+// give, in place of the subject's: a shape whose defect shows under a contract
+// where the subject's other scenarios must pass.
 struct stress_expectation {
   const char* variant;
   const char* contract;
   verdict_names expected;
-  const char* defect = "";  // empty when the cell is strict ({"pass"})
+  const char* defect = "";    // empty when the cell is strict ({"pass"})
+  const char* scenario = "";  // empty: every scenario of the subject
 };
 
 // A scenario the stress layer runs at every listed instance.

@@ -1,6 +1,6 @@
-// Scenario strength: each scenario shape added for issue 11 (aliasing, and
-// removals racing a death callback with slot reuse) has a broken fixture that
-// only it catches. For each fixture the test asserts both halves:
+// Scenario strength: each scenario shape added for issue 11 (aliasing and
+// self-application, re-entrancy, and removals racing a death callback with
+// slot reuse) has a broken fixture that only it catches. For each fixture the test asserts both halves:
 //  - every earlier scenario of the subject passes over the fixture (so the
 //    shape was a hole before), under the same search that proves the reference;
 //  - the new scenario fails over it, with the expected kind of failure.
@@ -53,6 +53,25 @@ TEST(ScenarioStrength, SlotReuseCatchesSplitDeathCallbackUnderGil) {
 TEST(ScenarioStrength, SlotReuseCatchesSplitDeathCallbackFreeThreaded) {
   expect_hole_then_caught(run_fixture(broken_fixture::split_death_callback, false), {"assertion"},
                           "survives another key's death callback");
+}
+
+// Thread 0's re-init of the owned wrapper clears its ownership bit: after()'s
+// "keeps the ownership bit" assertion.
+TEST(ScenarioStrength, ReinitCatchesReinitResetsOwnsUnderGil) {
+  expect_hole_then_caught(run_fixture(broken_fixture::reinit_resets_owns, true), {"assertion"},
+                          "keeps the ownership bit");
+}
+TEST(ScenarioStrength, ReinitCatchesReinitResetsOwnsFreeThreaded) {
+  expect_hole_then_caught(run_fixture(broken_fixture::reinit_resets_owns, false), {"assertion"},
+                          "keeps the ownership bit");
+}
+
+// The re-entrant ptr_or locks the cache's lock its own thread holds.
+TEST(ScenarioStrength, ReentrantSlowCatchesLockAcrossSlowUnderGil) {
+  expect_hole_then_caught(run_fixture(broken_fixture::lock_across_slow, true), {"assertion"}, "");
+}
+TEST(ScenarioStrength, ReentrantSlowCatchesLockAcrossSlowFreeThreaded) {
+  expect_hole_then_caught(run_fixture(broken_fixture::lock_across_slow, false), {"assertion"}, "");
 }
 
 }  // namespace

@@ -4,9 +4,13 @@
 #include "strength_runs.hpp"
 
 #include "relacy_engine.hpp"  // relacy_sync, then Relacy: scenarios come after it
+#include "broken_lock_across_slow.hpp"
+#include "broken_reinit_resets_owns.hpp"
 #include "broken_self_share.hpp"
 #include "broken_split_death_callback.hpp"
 #include "ordercheck/scenarios/code_context_scenarios.hpp"
+#include "ordercheck/scenarios/handle_cache_scenarios.hpp"
+#include "ordercheck/scenarios/owner_tag_scenarios.hpp"
 #include "ordercheck/scenarios/refcounted_deleter_scenarios.hpp"
 
 namespace ordercheck::model::strength {
@@ -62,6 +66,35 @@ fixture_outcomes slot_reuse_runs() {
   return out;
 }
 
+using reinit_fixture = reinit_resets_owns_slot<relacy_sync>;
+using reentrant_fixture = lock_across_slow_cache<relacy_sync>;
+
+// Searches as in owner_tag/subject.hpp: the earlier scenarios' proof is
+// context bound 2 (full search does not finish there).
+template <contract C>
+fixture_outcomes reinit_runs() {
+  fixture_outcomes out;
+  out.earlier = {
+      run<owner_tag_two_wrappers_one_other_over<relacy_sync, reinit_fixture, C>>(context_bound(2)),
+      run<owner_tag_ownership_bit_over<relacy_sync, reinit_fixture, C>>(context_bound(2)),
+  };
+  out.shape = run<owner_tag_reinit_own_wrapper_over<relacy_sync, reinit_fixture, C>>(full_search());
+  return out;
+}
+
+// Searches as in handle_cache/subject.hpp: two_claimants_one_other is proved
+// with context bound 2 under gil, full search free-threaded.
+template <contract C>
+fixture_outcomes reentrant_runs() {
+  fixture_outcomes out;
+  out.earlier = {
+      run<handle_cache_two_claimants_one_other_over<relacy_sync, reentrant_fixture, C>>(
+          C == contract::free_threaded ? full_search() : context_bound(2)),
+  };
+  out.shape = run<handle_cache_reentrant_slow_over<relacy_sync, reentrant_fixture, C>>(full_search());
+  return out;
+}
+
 }  // namespace
 
 fixture_outcomes run_fixture(broken_fixture fixture, bool under_gil) {
@@ -70,6 +103,10 @@ fixture_outcomes run_fixture(broken_fixture fixture, bool under_gil) {
       return under_gil ? self_share_runs<contract::gil>() : self_share_runs<contract::free_threaded>();
     case broken_fixture::split_death_callback:
       return under_gil ? slot_reuse_runs<contract::gil>() : slot_reuse_runs<contract::free_threaded>();
+    case broken_fixture::reinit_resets_owns:
+      return under_gil ? reinit_runs<contract::gil>() : reinit_runs<contract::free_threaded>();
+    case broken_fixture::lock_across_slow:
+      return under_gil ? reentrant_runs<contract::gil>() : reentrant_runs<contract::free_threaded>();
   }
   return {};
 }

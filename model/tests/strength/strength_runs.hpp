@@ -12,6 +12,8 @@ namespace ordercheck::model::strength {
 enum class broken_fixture {
   reset_destination_first,  // broken_self_share.hpp (refcounted_deleter)
   split_death_callback,     // broken_split_death_callback.hpp (code_context)
+  reinit_resets_owns,       // broken_reinit_resets_owns.hpp (owner_tag)
+  lock_across_slow,         // broken_lock_across_slow.hpp (handle_cache)
 };
 
 struct scenario_outcome {
@@ -24,8 +26,8 @@ struct fixture_outcomes {
   scenario_outcome shape;                 // the new shape's scenario
 };
 
-// Runs `fixture` under the gil contract (under_gil) or free_threaded. Full
-// search for every scenario but share_while_releasing (context bound 2).
+// Runs `fixture` under the gil contract (under_gil) or free_threaded, each
+// scenario under the search that proves its reference cells (strength_runs.cpp).
 fixture_outcomes run_fixture(broken_fixture fixture, bool under_gil);
 
 }  // namespace ordercheck::model::strength

@@ -23,6 +23,8 @@
 #include "ordercheck/handle_cache/upstream.hpp"
 #include "ordercheck/scenarios/scenario.hpp"
 #include "subjects/interpreter_pair.hpp"
+#include "subjects/payload_objects.hpp"
+#include "subjects/weakened_orders.hpp"
 
 namespace ordercheck::properties {
 
@@ -76,7 +78,9 @@ struct handle_cache_spec {
   using sequential_model = model;
 
   // Cache: reference::handle_cache<Sync>, upstream::handle_cache<Sync> or a fixture.
-  template <class Sync, class Cache, contract C>
+  // WithPayload: slow() writes the handle's plain bytes and every caller reads
+  // the handle it got (subjects/payload_objects.hpp; the payload cells).
+  template <class Sync, class Cache, contract C, bool WithPayload = false>
   class system {
    public:
     observation run(const operation& op, lane) {
@@ -86,14 +90,15 @@ struct handle_cache_spec {
         return interpreters_.observe([&] {
           python_object* handle = cache_.ptr_or(self, [&] {
             // gil_released_in_slow: the slow path runs Python code and lets the GIL go.
-            return gil_.released_in_slow_path(gil, [&] { return fake_object(op.fresh); });
+            return gil_.released_in_slow_path(gil, [&] { return objects_.create(op.fresh); });
           });
-          return observation::of(identity_of(handle));
+          return observation::of(objects_.identity(handle));
         });
       });
     }
 
    private:
+    payload_objects<Sync, WithPayload> objects_;  // declared first: outlives the cache
     interpreter_pair interpreters_;
     gil_set<Sync, C> gil_;
     Cache cache_;
@@ -116,6 +121,14 @@ using upstream_system =
     properties::declared_system<properties::handle_cache_spec, ordercheck::upstream::handle_cache, C>;
 using fixture_system =
     properties::declared_system<properties::handle_cache_spec, properties::fixtures::never_caches, contract::free_threaded>;
+// The payload systems (issue 11 part 5): slow() writes the handle's bytes,
+// every caller reads them (subjects/payload_objects.hpp).
+using payload_spec = properties::with_payload<properties::handle_cache_spec>;
+using reference_payload_system =
+    properties::declared_system<payload_spec, ordercheck::reference::handle_cache, contract::free_threaded>;
+using weakened_payload_system =
+    properties::declared_system<payload_spec, properties::without_acquire<ordercheck::reference::handle_cache>::with,
+                                contract::free_threaded>;
 
 template <class Declarer>
 void declare_properties(Declarer& d) {
@@ -160,6 +173,16 @@ void declare_properties(Declarer& d) {
        "without a GIL Relacy reports the race on the plain cached handle, or its consequence first"});
   d.template property_cell<fixture_system>(
       {relacy, "fixture", "free_threaded", "never_caches", {"linearizability_violation"}, fixture_why});
+  // Issue 11 part 5: the payload, in Relacy only (TSan would find the
+  // weakened order's race only by luck).
+  d.template property_cell<reference_payload_system>(
+      {relacy, "reference", "free_threaded", "payload", {"pass"},
+       "slow()'s writes are released by the publishing compare-and-swap and acquired by every reader of the "
+       "cached handle"});
+  d.template property_cell<weakened_payload_system>(
+      {relacy, "fixture", "free_threaded", "acquire_as_relaxed", {"data_race"},
+       "the reference with its acquires relaxed: a reader of the cached handle reads its bytes without having "
+       "acquired their writer's publication"});
 }
 
 }  // namespace ordercheck::subjects::handle_cache

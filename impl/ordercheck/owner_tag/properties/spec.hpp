@@ -38,6 +38,8 @@
 #include "ordercheck/owner_tag/upstream.hpp"
 #include "ordercheck/scenarios/scenario.hpp"
 #include "subjects/interpreter_pair.hpp"
+#include "subjects/payload_objects.hpp"
+#include "subjects/weakened_orders.hpp"
 
 namespace ordercheck::properties {
 
@@ -195,7 +197,10 @@ struct owner_tag_spec {
   using sequential_model = model;
 
   // Tag: reference::owner_tag<Sync>, upstream::owner_tag<Sync> or a fixture.
-  template <class Sync, class Tag, contract C>
+  // WithPayload: each wrapper's creator writes its plain bytes before init,
+  // and whoever gets a wrapper back reads them (subjects/payload_objects.hpp;
+  // the payload cells).
+  template <class Sync, class Tag, contract C, bool WithPayload = false>
   class system {
    public:
     // Relacy's flags are cleared by its driver (model/model_driver.hpp).
@@ -212,19 +217,19 @@ struct owner_tag_spec {
    private:
     observation call(const operation& op) {
       const interpreter* self = interpreters_.get(op.argument);
-      auto seen = [](std::optional<python_object*> w) {
+      auto seen = [this](std::optional<python_object*> w) {
         if (!w || *w == nullptr) return observation::none();
-        return observation::of(identity_of(*w));
+        return observation::of(objects_.identity(*w));
       };
       switch (op.code) {
         case wrap: {
-          if (auto w = tag_.check(self); w && *w) return observation::of(identity_of(*w));
-          return seen(tag_.init(self, fake_object(op.fresh), interpreter_status::maybe_uninitialized));
+          if (auto w = tag_.check(self); w && *w) return observation::of(objects_.identity(*w));
+          return seen(tag_.init(self, objects_.create(op.fresh), interpreter_status::maybe_uninitialized));
         }
         case check: return seen(tag_.check(self));
-        case init: return seen(tag_.init(self, fake_object(op.fresh), interpreter_status::maybe_uninitialized));
+        case init: return seen(tag_.init(self, objects_.create(op.fresh), interpreter_status::maybe_uninitialized));
         case init_other:
-          tag_.init(self, fake_object(op.fresh), interpreter_status::tagged_by_other);
+          tag_.init(self, objects_.create(op.fresh), interpreter_status::tagged_by_other);
           return observation::none();
         case set_owns: tag_.set_owns(op.second != 0); return observation::none();
         case owns: return observation::of(tag_.owns() ? 1 : 0);
@@ -232,12 +237,13 @@ struct owner_tag_spec {
         case releases: return observation::of(interpreters_.releases());
         case hermetic: Tag::hermetic_mode::set(op.second != 0); return observation::none();
         case init_fresh:
-          return seen(tag_.init(self, fake_object(op.fresh), interpreter_status::definitely_uninitialized));
-        case init_ours: return seen(tag_.init(self, fake_object(op.fresh), interpreter_status::tagged_by_us));
+          return seen(tag_.init(self, objects_.create(op.fresh), interpreter_status::definitely_uninitialized));
+        case init_ours: return seen(tag_.init(self, objects_.create(op.fresh), interpreter_status::tagged_by_us));
       }
       return observation::none();
     }
 
+    payload_objects<Sync, WithPayload> objects_;  // declared first: outlives the tag
     interpreter_pair interpreters_;
     gil_set<Sync, C> gil_;
     Tag tag_;
@@ -258,6 +264,14 @@ template <contract C>
 using upstream_system = properties::declared_system<properties::owner_tag_spec, ordercheck::upstream::owner_tag, C>;
 using fixture_system = properties::declared_system<properties::owner_tag_spec,
                                                    properties::fixtures::second_tag_overwrites, contract::free_threaded>;
+// The payload systems (issue 11 part 5): a wrapper's creator writes its
+// bytes, whoever gets it back reads them (subjects/payload_objects.hpp).
+using payload_spec = properties::with_payload<properties::owner_tag_spec>;
+using reference_payload_system =
+    properties::declared_system<payload_spec, ordercheck::reference::owner_tag, contract::free_threaded>;
+using weakened_payload_system =
+    properties::declared_system<payload_spec, properties::without_acquire<ordercheck::reference::owner_tag>::with,
+                                contract::free_threaded>;
 
 template <class Declarer>
 void declare_properties(Declarer& d) {
@@ -294,6 +308,16 @@ void declare_properties(Declarer& d) {
        false, agreed});
   d.template property_cell<fixture_system>(
       {relacy, "fixture", "free_threaded", "second_tag_overwrites", {"linearizability_violation"}, fixture_why});
+  // Issue 11 part 5: the payload, in Relacy only (TSan would find the
+  // weakened order's race only by luck).
+  d.template property_cell<reference_payload_system>(
+      {relacy, "reference", "free_threaded", "payload", {"pass"},
+       "the wrapper's writes are released by the installing compare-and-swap and acquired by every check and "
+       "every losing init"});
+  d.template property_cell<weakened_payload_system>(
+      {relacy, "fixture", "free_threaded", "acquire_as_relaxed", {"data_race"},
+       "the reference with its acquires relaxed: a check or a losing init reads the installed wrapper's bytes "
+       "without having acquired their writer's publication"});
 }
 
 }  // namespace ordercheck::subjects::owner_tag

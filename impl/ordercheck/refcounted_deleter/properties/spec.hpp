@@ -222,10 +222,7 @@ using upstream_system =
 using fixture_system =
     properties::declared_system<properties::refcounted_deleter_spec, properties::fixtures::frees_early>;
 // The payload systems (see the spec's top): holders read the buffer's bytes.
-struct payload_spec : properties::refcounted_deleter_spec {
-  template <class Sync, class Sharing>
-  using system = properties::refcounted_deleter_spec::system<Sync, Sharing, true>;
-};
+using payload_spec = properties::with_payload<properties::refcounted_deleter_spec>;
 using reference_payload_system = properties::declared_system<payload_spec, ordercheck::reference::refcounted_sharing>;
 using self_share_fixture_system =
     properties::declared_system<payload_spec, properties::fixtures::reset_destination_first>;
