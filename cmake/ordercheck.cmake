@@ -80,21 +80,12 @@ function(ordercheck_long_test test)
   set_tests_properties(${test} PROPERTIES LABELS "${labels}" COST ${L_COST})
 endfunction()
 
-# Debug information: line tables only (clang -gline-tables-only, gcc -g1).
-# That is what the sanitizers' reports and the stress layer's TSan sites need
-# (function, file:line, inlined frames); full -g costs 15-60% more compile
-# time per translation unit (measured on result_record.cpp: gcc -O2 16.4 s
-# with -g, 12.4 s with -g1; clang TSan 13.6 s with -g, 11.0 s with
-# -gline-tables-only). The presets set the same level in their build type's
-# flags (CMakePresets.json).
-set(ORDERCHECK_LINE_TABLES $<IF:$<CXX_COMPILER_ID:Clang>,-gline-tables-only,-g1>)
-
 # Sanitizer flags for the whole build (set by the tsan and asan presets).
 if(ORDERCHECK_SANITIZER STREQUAL "thread")
-  add_compile_options(-fsanitize=thread ${ORDERCHECK_LINE_TABLES} -O1)
+  add_compile_options(-fsanitize=thread -g -O1)
   add_link_options(-fsanitize=thread)
 elseif(ORDERCHECK_SANITIZER STREQUAL "address")
-  add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer ${ORDERCHECK_LINE_TABLES})
+  add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g)
   add_link_options(-fsanitize=address,undefined)
 elseif(NOT ORDERCHECK_SANITIZER STREQUAL "")
   message(FATAL_ERROR "ORDERCHECK_SANITIZER must be empty, 'thread' or 'address', not '${ORDERCHECK_SANITIZER}'.")
