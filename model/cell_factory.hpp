@@ -12,6 +12,7 @@
 
 #include "cells.hpp"
 #include "ordercheck/subject/declaration.hpp"
+#include "ordercheck/subject/property_cells.hpp"
 
 namespace ordercheck::model {
 
@@ -42,6 +43,8 @@ class model_declarer {
   void stress_scenario(const declaration::stress_scenario&) {}
   template <class Instances>
   void stress_mix(const declaration::stress_mix&) {}
+  template <class System>
+  void property_cell(const properties::declared_cell&) {}
 
  private:
   const char* subject_;

@@ -50,7 +50,7 @@ struct property_cell {
 };
 
 // The cells that run on real threads (built in every preset with properties),
-// as each subject's properties/spec.hpp declares them (cells/property_declaration.hpp).
+// as each subject declares them (cells/property_declaration.hpp).
 std::vector<property_cell> real_thread_cells();
 // The cells that run programs inside Relacy (model builds only; empty otherwise).
 std::vector<property_cell> relacy_cells();

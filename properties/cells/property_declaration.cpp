@@ -14,7 +14,7 @@ property_cell declared_property_cell(const char* subject, const declared_cell& d
                                                              [](const char* name) { return results::verdict_from_name(name); });
   cell.why = declared.why == nullptr ? "" : declared.why;
   if (cell.why.empty()) {
-    throw declaration::declaration_error(cell.check + ": no reason declared; say in its properties/spec.hpp why it "
+    throw declaration::declaration_error(cell.check + ": no reason declared; say in its subject.hpp why it "
                                                       "expects what it expects");
   }
   cell.probabilistic = declared.probabilistic;

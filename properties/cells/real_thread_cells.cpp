@@ -1,4 +1,4 @@
-// The real-thread cells: what each subject's properties/spec.hpp declares for
+// The real-thread cells: what each subject declares for
 // real threads (reference variants expected to pass under every contract,
 // other variants expected to show their known defect, found with a measured,
 // machine-dependent rate, and broken fixtures expected to be found every

@@ -1,5 +1,5 @@
 // The properties layer's real-thread declarer: turns the real_threads cells
-// of a subject's declare_properties (cells/property_declaration.hpp) into
+// a subject declares (impl/ordercheck/subject/property_cells.hpp) into
 // property cells that run generated programs on real threads (std_sync) and
 // check each history for linearizability. Included only by the generated
 // per-subject translation units (cells/subject_property_cells.cpp.in).
@@ -13,7 +13,7 @@
 
 namespace ordercheck::properties {
 
-class real_thread_declarer {
+class real_thread_declarer : public skips_model_and_stress {
  public:
   real_thread_declarer(const char* subject, std::vector<property_cell>& cells) : subject_(subject), cells_(cells) {}
 
@@ -24,6 +24,7 @@ class real_thread_declarer {
     if (declared.engine != property_engine::real_threads) return;
     properties::property_cell cell = declared_property_cell(subject_, declared, "", "rapidcheck");
     using spec = typename System::spec;
+    check_operations<spec>(declared.menu);
     using system = typename System::template with<std_sync>;
     cell.run = [menu = declared.menu](const cell_settings& s) {
       return run_linearizability_on_threads<spec, system>(s, menu);

@@ -3,9 +3,11 @@
 // subject's operation generators, so a failing program shrinks: fewer threads,
 // shorter lists, simpler operations.
 //
-// A subject spec provides (see impl/ordercheck/<subject>/properties/spec.hpp):
+// A subject spec provides (impl/ordercheck/subject/property_cells.hpp):
 //   static constexpr const char* subject_name;
 //   static std::string operation_name(const operation&);
+//   static std::vector<operation_choice> operations(lane, const operation_menu&);
+//     or, when it writes its own generator (a properties/spec.hpp),
 //   static rc::Gen<operation> operation_gen(lane, const operation_menu&);
 #pragma once
 
@@ -16,7 +18,8 @@
 #include <tuple>
 #include <vector>
 
-#include "observation.hpp"
+#include "ordercheck/subject/declaration.hpp"
+#include "ordercheck/subject/operations.hpp"
 
 namespace ordercheck::properties {
 
@@ -29,19 +32,6 @@ struct parallel_program {
     for (const auto& t : threads) n += t.size();
     return n;
   }
-};
-
-// Which part of the program an operation runs in: the prefix (lane 0) or
-// parallel thread `lane` (1-based). Subjects whose operations belong to one thread
-// (a storage slot) generate per lane.
-using lane = unsigned;
-constexpr lane prefix_lane = 0;
-
-// Which operations a cell may generate: all of them, or only those whose
-// sequential semantics the reference and upstream variants agree on.
-struct operation_menu {
-  bool agreed_with_upstream_only = false;
-  bool parallel_crosses_interpreters = false;  // reserved: see README
 };
 
 struct program_shape {
@@ -68,12 +58,53 @@ inline parallel_program number_fresh_identities(parallel_program program) {
   return program;
 }
 
-// Random programs of the shape: each operation from Spec::operation_gen.
+// Checks, when a cell is declared, that Spec can generate: it writes its own
+// operation_gen, or its operations(lane, menu) lists at least one operation
+// for the prefix and for each of the (at most 4) parallel lanes. Throws
+// declaration::declaration_error naming the subject and the lane.
+template <class Spec>
+void check_operations(const operation_menu& menu) {
+  if constexpr (!requires { Spec::operation_gen(prefix_lane, menu); }) {
+    for (lane where = prefix_lane; where <= 4; ++where) {
+      if (Spec::operations(where, menu).empty()) {
+        throw declaration::declaration_error(std::string(Spec::subject_name) + ": operations(lane " +
+                                             std::to_string(where) +
+                                             ") lists nothing; give the prefix and every parallel lane "
+                                             "at least one operation");
+      }
+    }
+  }
+}
+
+// One operation of lane `where`: Spec's own generator when it writes one,
+// otherwise one of Spec::operations(where, menu), equally likely, with its
+// argument and second drawn from their ranges (operation_choice). The lists
+// are checked non-empty when the cell is declared (check_operations).
+template <class Spec>
+rc::Gen<operation> operation_gen_of(lane where, const operation_menu& menu) {
+  if constexpr (requires { Spec::operation_gen(where, menu); }) {
+    return Spec::operation_gen(where, menu);
+  } else {
+    return rc::gen::mapcat(rc::gen::elementOf(Spec::operations(where, menu)), [](const operation_choice& choice) {
+      return rc::gen::apply(
+          [code = choice.code](int argument, int second) {
+            operation op;
+            op.code = code;
+            op.argument = static_cast<std::uint8_t>(argument);
+            op.second = static_cast<std::uint8_t>(second);
+            return op;
+          },
+          rc::gen::inRange<int>(0, choice.arguments), rc::gen::inRange<int>(0, choice.seconds));
+    });
+  }
+}
+
+// Random programs of the shape: each operation from operation_gen_of<Spec>.
 template <class Spec>
 rc::Gen<parallel_program> random_program_gen(operation_menu menu, program_shape shape = {}) {
   auto list_of = [menu](lane where, unsigned min, unsigned max) {
     return rc::gen::mapcat(rc::gen::inRange<unsigned>(min, max + 1), [menu, where](unsigned n) {
-      return rc::gen::container<std::vector<operation>>(n, Spec::operation_gen(where, menu));
+      return rc::gen::container<std::vector<operation>>(n, operation_gen_of<Spec>(where, menu));
     });
   };
   const unsigned per = shape.max_operations_per_thread;

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "history.hpp"
-#include "observation.hpp"
+#include "ordercheck/subject/operations.hpp"
 #include "parallel_program.hpp"
 
 namespace ordercheck::properties {

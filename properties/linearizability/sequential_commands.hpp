@@ -16,8 +16,8 @@
 #include <ostream>
 #include <vector>
 
-#include "linearizability/observation.hpp"
 #include "linearizability/parallel_program.hpp"
+#include "ordercheck/subject/operations.hpp"
 
 namespace ordercheck::properties {
 
@@ -49,7 +49,7 @@ struct sequential_command
   using model_state = typename Spec::sequential_model::state;
   operation op;
 
-  sequential_command() : op(*Spec::operation_gen(prefix_lane, operation_menu{AgreedOnly})) {
+  sequential_command() : op(*operation_gen_of<Spec>(prefix_lane, operation_menu{AgreedOnly})) {
     op.fresh = next_fresh_identity();
     op.lane = prefix_lane;
   }

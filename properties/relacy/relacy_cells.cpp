@@ -1,4 +1,4 @@
-// The Relacy cells: what each subject's properties/spec.hpp declares for
+// The Relacy cells: what each subject declares for
 // Relacy (relacy/relacy_declarer.hpp runs them), subjects in table_row order,
 // and the search bound they share.
 #include "bounded_number.hpp"

@@ -1,6 +1,5 @@
-// The properties layer's Relacy declarer: turns the relacy cells of a
-// subject's declare_properties (cells/property_declaration.hpp) into property
-// cells that interpret generated programs in Relacy over every interleaving
+// The properties layer's Relacy declarer: turns the relacy cells a subject
+// declares (impl/ordercheck/subject/property_cells.hpp) into property cells that interpret generated programs in Relacy over every interleaving
 // within a context bound, each execution's history checked for sequential
 // consistency (relacy/relacy_program.hpp says why not real time).
 // Deterministic: each cell's verdict is found every time. Included only by
@@ -76,7 +75,7 @@ cell_outcome run_in_relacy(const cell_settings& settings, const operation_menu& 
   return outcome;
 }
 
-class relacy_declarer {
+class relacy_declarer : public skips_model_and_stress {
  public:
   relacy_declarer(const char* subject, std::vector<property_cell>& cells) : subject_(subject), cells_(cells) {}
 
@@ -87,6 +86,7 @@ class relacy_declarer {
     if (declared.engine != property_engine::relacy) return;
     properties::property_cell cell = declared_property_cell(subject_, declared, "/relacy", "rapidcheck+relacy");
     using spec = typename System::spec;
+    check_operations<spec>(declared.menu);
     using system = typename System::template with<relacy_sync>;
     cell.run = [menu = declared.menu](const cell_settings& s) { return run_in_relacy<spec, system>(s, menu); };
     cells_.push_back(std::move(cell));

@@ -7,7 +7,7 @@
 #include <atomic>
 #include <cstdint>
 
-#include "linearizability/observation.hpp"
+#include "ordercheck/subject/operations.hpp"
 #include "ordercheck/interpreter.hpp"
 #include "ordercheck/sync/std_sync.hpp"
 

@@ -1,5 +1,5 @@
 // Every property cell, field by field, against tests/golden/property_cells.txt:
-// the subjects' declarations (impl/ordercheck/<subject>/properties/spec.hpp)
+// the subjects' declarations (impl/ordercheck/<subject>/subject.hpp, or properties/spec.hpp)
 // must keep each cell's id, engine, expected verdicts, rate flag and reason.
 // The ids, engines, verdicts and rate flags were checked against
 // `ordercheck-properties --list` from before the declarations existed; a

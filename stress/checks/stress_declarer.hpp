@@ -14,6 +14,7 @@
 #include "harness/round_runner.hpp"
 #include "harness/scenario_rounds.hpp"
 #include "ordercheck/subject/declaration.hpp"
+#include "ordercheck/subject/property_cells.hpp"
 #include "ordercheck/sync/std_sync.hpp"
 
 namespace ordercheck::stress {
@@ -22,9 +23,11 @@ class stress_declarer {
  public:
   explicit stress_declarer(const char* subject) : subject_(subject) {}
 
-  // The model layer's declarations: nothing to run here.
+  // The model and properties layers' declarations: nothing to run here.
   template <class Instance>
   void model_cell(const declaration::model_cell&) {}
+  template <class System>
+  void property_cell(const properties::declared_cell&) {}
 
   // Throws declaration::declaration_error for a second expectation of one
   // (variant, contract, scenario) or a misspelt verdict.

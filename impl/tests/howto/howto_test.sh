@@ -4,8 +4,8 @@
 # impl/ordercheck/demo_flag/, configure, build, run. Checks that the model
 # layer finds the broken variant (data_race) and passes the reference, that
 # the stress layer runs both cells as declared (gcc, no sanitizer: the broken
-# one may pass), that the properties layer (the optional fourth file,
-# properties/spec.hpp) runs its cells and its Relacy mode finds the broken
+# one may pass), that the properties layer (declared in the same subject.hpp)
+# runs its cells and its Relacy mode finds the broken
 # variant (data_race), and, as negative controls, that dropping the broken
 # variant's stress expectation or emptying its model or property expectation
 # makes the runner refuse to start (exit 2, one line naming the cell).
@@ -72,7 +72,7 @@ expect_refused "$stress" 'demo_flag/relaxed_publish/none/publish_once'
 sed -i 's/{description, {"data_race"}/{description, {}/' "$subject"
 cmake --build "$scratch/build/all" --target ordercheck-model > /dev/null || fail "model rebuild failed"
 expect_refused "$model" 'demo_flag/relaxed_publish/none/publish_once'
-sed -i 's/{"data_race"},/{},/' "$scratch/impl/ordercheck/demo_flag/properties/spec.hpp"
+sed -i 's/{"data_race"},$/{},/' "$subject"
 cmake --build "$scratch/build/all" --target ordercheck-properties > /dev/null || fail "properties rebuild failed"
 expect_refused "$properties" 'demo_flag/relaxed_publish/none/publication/relacy'
 echo "howto_test: demo_flag runs in the model, stress and properties layers; the model and the properties' Relacy mode find relaxed_publish; undeclared expectations exit 2"

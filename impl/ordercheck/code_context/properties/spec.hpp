@@ -33,7 +33,7 @@
 #include <vector>
 
 #include "cells/property_declaration.hpp"
-#include "linearizability/observation.hpp"
+#include "ordercheck/subject/operations.hpp"
 #include "linearizability/parallel_program.hpp"
 #include "ordercheck/code_context/code_object.hpp"
 #include "ordercheck/code_context/properties/fixture.hpp"

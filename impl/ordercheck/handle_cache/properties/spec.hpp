@@ -15,9 +15,8 @@
 #include <utility>
 
 #include "cells/property_declaration.hpp"
-#include "linearizability/observation.hpp"
+#include "ordercheck/subject/operations.hpp"
 #include "linearizability/parallel_program.hpp"
-#include "linearizability/predicted_model.hpp"
 #include "ordercheck/handle_cache/properties/fixture.hpp"
 #include "ordercheck/handle_cache/reference.hpp"
 #include "ordercheck/handle_cache/upstream.hpp"

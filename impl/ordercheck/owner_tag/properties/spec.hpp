@@ -29,9 +29,8 @@
 #include <utility>
 
 #include "cells/property_declaration.hpp"
-#include "linearizability/observation.hpp"
+#include "ordercheck/subject/operations.hpp"
 #include "linearizability/parallel_program.hpp"
-#include "linearizability/predicted_model.hpp"
 #include "ordercheck/owner_tag/properties/fixture.hpp"
 #include "ordercheck/owner_tag/reference.hpp"
 #include "ordercheck/owner_tag/status.hpp"

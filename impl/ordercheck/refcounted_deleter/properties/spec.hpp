@@ -42,9 +42,8 @@
 #include <utility>
 
 #include "cells/property_declaration.hpp"
-#include "linearizability/observation.hpp"
+#include "ordercheck/subject/operations.hpp"
 #include "linearizability/parallel_program.hpp"
-#include "linearizability/predicted_model.hpp"
 #include "ordercheck/refcounted_deleter/properties/fixture.hpp"
 #include "ordercheck/refcounted_deleter/reference.hpp"
 #include "ordercheck/refcounted_deleter/storage.hpp"
