@@ -68,6 +68,7 @@ model|-|--run;$model_cell;--json;$work
 model|-|--run;$model_cell;--json;$work/missing/x.jsonl
 model|-|--run;$model_cell;--reached-sites;$work
 model|-|--run;$model_cell;--reached-sites;$work/missing/x.json
+properties|-|--engine;sideways
 properties|-|--seed;-1
 properties|-|--seed;99999999999999999999
 properties|-|--programs;0

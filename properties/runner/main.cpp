@@ -59,6 +59,11 @@ int main(int argc, char** argv) {
   app.add_option("--programs", settings.programs, "Parallel programs per cell")->check(results::whole_number(1, 10'000'000));
   app.add_option("--runs", settings.runs_per_program, "Real-thread runs of each program")->check(results::whole_number(1, 1'000'000));
   app.add_option("--json", json_path, "Append one JSON record per cell to FILE (JSON Lines)");
+  std::string engine;
+  app.add_option("--engine", engine,
+                 "Only the cells of this engine: real_threads (generated programs on real threads) or relacy "
+                 "(inside Relacy; built only with the model layer)")
+      ->check(CLI::IsMember({"real_threads", "relacy"}));
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -79,8 +84,10 @@ int main(int argc, char** argv) {
     return bad_input(e.what());
   }
   std::vector<property_cell> cells;
+  // The record's engine names: "rapidcheck" on real threads, "rapidcheck+relacy" in Relacy.
+  const std::string engine_name = engine == "relacy" ? "rapidcheck+relacy" : "rapidcheck";
   for (auto& cell : all)
-    if (selected(cell.check, pattern)) cells.push_back(std::move(cell));
+    if (selected(cell.check, pattern) && (engine.empty() || cell.engine == engine_name)) cells.push_back(std::move(cell));
   if (shard) cells = shard->select(cells);
   if (cells.empty() && !pattern.empty())
     return bad_input("no cell matches --run '" + pattern + "' (see --list for the check names)");

@@ -112,4 +112,17 @@ bad "empty --layers" --layers '' --out "$work/bad-out"
 bad "duplicate layers" --layers model,model --out "$work/bad-out"
 bad "--out under a file" --layers model --out "$work/a-file/out"
 bad "--out is a file" --layers model --out "$work/a-file"
+bad "--prebuilt is a file" --prebuilt "$work/a-file" --out "$work/bad-out"
+bad "--prebuilt with orders" --prebuilt "$work" --layers model,orders --out "$work/bad-out"
 [ ! -e "$work/bad-out" ] || fail "a refused run created its --out folder"
+
+# --prebuilt over a folder without the runner: an error record, never a pass.
+mkdir -p "$work/empty-build"
+status=0
+ORDERCHECK_GATE_TEST_REPORT=$report "$gate" --no-bootstrap --prebuilt "$work/empty-build" --layers model \
+  --out "$work/prebuilt-out" > "$work/gate.log" 2>&1 || status=$?
+[ "$status" = 1 ] || fail "--prebuilt without ordercheck-model: gate exited $status, not 1"
+message=$(jq -r 'select(.engine.name == "ci/gate") | .message' "$work/prebuilt-out/results/model.jsonl")
+[[ "$message" == "ordercheck-model is missing from $work/empty-build"* ]] ||
+  fail "--prebuilt without ordercheck-model: the record says '$message'"
+echo "--prebuilt without the runner: exit 1, $message"
