@@ -12,6 +12,7 @@
 #pragma once
 
 #include "ordercheck/scenarios/code_context_scenarios.hpp"
+#include "ordercheck/scenarios/gil_instances.hpp"
 #include "ordercheck/subject/declaration.hpp"
 
 namespace ordercheck::subjects::code_context {

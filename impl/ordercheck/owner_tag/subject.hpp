@@ -6,6 +6,7 @@
 #pragma once
 
 #include "ordercheck/scenarios/owner_tag_scenarios.hpp"
+#include "ordercheck/scenarios/gil_instances.hpp"
 #include "ordercheck/subject/declaration.hpp"
 
 namespace ordercheck::subjects::owner_tag {

@@ -7,7 +7,7 @@
 //   inline constexpr int table_row = 5;  // its place in --list and the gate's tables
 //   template <class Declarer>
 //   void declare(Declarer& d) {
-//     d.template model_cell<instance<my_scenario, ...>>({...});   // model layer
+//     d.template model_cell<my_instance>({...});                   // model layer
 //     d.stress_expectation("broken", "none", {...});               // stress layer
 //     d.template stress_scenario<my_instances>({...});
 //   }
@@ -39,8 +39,6 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include "ordercheck/scenarios/scenario.hpp"
 
 namespace ordercheck::declaration {
 
@@ -96,69 +94,15 @@ struct stress_mix {
   const char* source;
 };
 
-// An instance: one scenario template at one variant and contract, named.
-// Any type with static `variant_name` and `contract_name` strings and a
-// member alias template `with<Sync>` (the class a driver runs) is one; this
-// template binds the classic enum variants and contracts.
-template <template <class, variant, contract> class Scenario, variant V, contract C>
-struct instance {
-  static constexpr const char* variant_name = ordercheck::variant_name(V);
-  static constexpr const char* contract_name = ordercheck::contract_name(C);
-  template <class Sync>
-  using with = Scenario<Sync, V, C>;
-};
-
-// A stress-only Round type written for real threads (std_sync) over the enum
-// variants and contracts: `with<Sync>` is the mix whatever the Sync.
-template <template <variant, contract> class Mix, variant V, contract C>
-struct real_thread_instance {
-  static constexpr const char* variant_name = ordercheck::variant_name(V);
-  static constexpr const char* contract_name = ordercheck::contract_name(C);
-  template <class>
-  using with = Mix<V, C>;
-};
+// An instance: one scenario at one variant and contract, named: any type
+// with static `variant_name` and `contract_name` strings and a member alias
+// template `with<Sync>` (the class a driver runs). A subject names its
+// variants as it likes (ttas_spinlock's subject.hpp); the four c10 subjects
+// bind their reference/upstream pair through scenarios/gil_instances.hpp.
 
 // A list of instances (the declarer runs each).
 template <class... Instances>
 struct instances {};
-
-// The classic table: both enum variants under every contract, in the order
-// the stress layer lists them.
-template <template <class, variant, contract> class Scenario>
-using every_variant_and_contract =
-    instances<instance<Scenario, variant::reference, contract::gil>,
-              instance<Scenario, variant::reference, contract::gil_released_in_slow>,
-              instance<Scenario, variant::reference, contract::free_threaded>,
-              instance<Scenario, variant::upstream, contract::gil>,
-              instance<Scenario, variant::upstream, contract::gil_released_in_slow>,
-              instance<Scenario, variant::upstream, contract::free_threaded>>;
-
-template <template <variant, contract> class Mix>
-using every_variant_and_contract_on_real_threads =
-    instances<real_thread_instance<Mix, variant::reference, contract::gil>,
-              real_thread_instance<Mix, variant::reference, contract::gil_released_in_slow>,
-              real_thread_instance<Mix, variant::reference, contract::free_threaded>,
-              real_thread_instance<Mix, variant::upstream, contract::gil>,
-              real_thread_instance<Mix, variant::upstream, contract::gil_released_in_slow>,
-              real_thread_instance<Mix, variant::upstream, contract::free_threaded>>;
-
-// The four model cells of a scenario that runs under gil and free_threaded:
-// the reference must pass, the upstream variant must give `upstream_expected`.
-// The free-threaded cells are proved with `proof`, the gil cells with
-// `gil_proof` (the GILs' lock steps can make full search too large).
-template <template <class, variant, contract> class Scenario, class Declarer>
-void model_gil_and_free_threaded(Declarer& d, const char* description, verdict_names upstream_expected,
-                                 const char* upstream_why, proof_search proof, proof_search gil_proof) {
-  constexpr const char* reference_why = "the reference is correct with or without a GIL";
-  d.template model_cell<instance<Scenario, variant::reference, contract::gil>>(
-      {description, {"pass"}, reference_why, gil_proof});
-  d.template model_cell<instance<Scenario, variant::reference, contract::free_threaded>>(
-      {description, {"pass"}, reference_why, proof});
-  d.template model_cell<instance<Scenario, variant::upstream, contract::gil>>(
-      {description, upstream_expected, upstream_why, gil_proof});
-  d.template model_cell<instance<Scenario, variant::upstream, contract::free_threaded>>(
-      {description, upstream_expected, upstream_why, proof});
-}
 
 // A configuration error in a declaration (a cell without an expectation, a
 // misspelt verdict): the drivers refuse to start, exit 2, and print what().

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "ordercheck/code_context/stress/mix.hpp"
+#include "ordercheck/scenarios/gil_instances.hpp"
 #include "ordercheck/subject/declaration.hpp"
 
 namespace ordercheck::subjects::code_context {

@@ -8,6 +8,7 @@
 
 #include "ordercheck/handle_cache/stress/forced.hpp"
 #include "ordercheck/handle_cache/stress/mix.hpp"
+#include "ordercheck/scenarios/gil_instances.hpp"
 #include "ordercheck/subject/declaration.hpp"
 
 namespace ordercheck::subjects::handle_cache {
