@@ -45,6 +45,8 @@ model|-|--seed;1e3
 model|-|--iterations;0
 model|-|--iterations;nan
 model|-|--context-bound;0
+model|-|--jobs;0
+model|-|--jobs;two
 model|-|--context-bound;-1
 model|-|--detection-stats;-1
 model|-|--profile;fast
@@ -74,6 +76,9 @@ properties|-|--seed;99999999999999999999
 properties|-|--programs;0
 properties|-|--programs;-1
 properties|-|--runs;nan
+properties|-|--jobs;0
+properties|-|--jobs;-2
+properties|-|--jobs;257
 properties|-|--run;no-such-check
 properties-relacy|ORDERCHECK_RELACY_CONTEXT_BOUND=abc|--list
 properties-relacy|ORDERCHECK_RELACY_CONTEXT_BOUND=0|--list

@@ -69,20 +69,6 @@ void describe_failure(results::record& r, const engine_outcome& outcome) {
   r.message = message;
 }
 
-results::record base_record(const cell& c) {
-  results::record r;
-  r.check = c.id();
-  r.subject = c.subject;
-  r.variant = c.variant;
-  r.contract = c.contract;
-  r.layer = "model";
-  r.engine = "relacy";
-  r.expected = c.expected;
-  r.scenario = c.scenario + ": " + c.description;
-  for (const auto& [site, order] : installed_mutations()) r.mutations.push_back({site, order});
-  return r;
-}
-
 void attach_replay(results::record& r, const cell& c, const run_settings& pass,
                    const engine_outcome& outcome) {
   if (outcome.observed == results::verdict::pass || outcome.final_state.empty()) return;
@@ -123,6 +109,20 @@ void find_simplest_schedule(const cell& c, engine_outcome& last, run_settings& l
 }
 
 }  // namespace
+
+results::record base_record(const cell& c) {
+  results::record r;
+  r.check = c.id();
+  r.subject = c.subject;
+  r.variant = c.variant;
+  r.contract = c.contract;
+  r.layer = "model";
+  r.engine = "relacy";
+  r.expected = c.expected;
+  r.scenario = c.scenario + ": " + c.description;
+  for (const auto& [site, order] : installed_mutations()) r.mutations.push_back({site, order});
+  return r;
+}
 
 std::vector<std::pair<std::string, std::string>> installed_mutations() {
   std::vector<std::pair<std::string, std::string>> out;

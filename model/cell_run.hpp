@@ -41,6 +41,10 @@ struct failure_options {
   enum class fix_mode { automatic, always, never } fix = fix_mode::automatic;
 };
 
+// The record's fields that come from the cell alone (check, expected verdicts,
+// scenario, installed mutations), before any run: observed is still error.
+results::record base_record(const cell& c);
+
 // Runs `passes` in order, stopping at the first failure.
 cell_run_result run_cell(const cell& c, const std::vector<run_settings>& passes,
                          const std::string& profile, const failure_options& options = {});

@@ -3,22 +3,26 @@
 //   ordercheck-model --list
 //   ordercheck-model [--run GLOB]... [--profile quick|deep] [--scheduler random|bound|full]
 //                    [--iterations N] [--context-bound K] [--seed S] [--mutate SITE=ORDER]...
-//                    [--json FILE] [--reached-sites FILE]
+//                    [--jobs N] [--json FILE] [--reached-sites FILE]
 //   ordercheck-model --replay TOKEN [--full-history]
 //   ordercheck-model --detection-stats SEEDS [--run GLOB]...
 //
 // Exit status: 0 when every cell run matches its expected verdict (kind
 // included), 1 when one does not, 2 for bad input (one line on stderr).
 // GTEST_TOTAL_SHARDS / GTEST_SHARD_INDEX: run only the cells whose index in
-// --list's full order, modulo the total, is the shard index.
+// --list's full order, modulo the total, is the shard index. --jobs N
+// (default: the core count) runs N cells at once, each in a forked child
+// (ci/results/forked_jobs.hpp); records and lines still come in cell order.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fnmatch.h>
 #include <iostream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "atomic_file.hpp"
@@ -27,6 +31,7 @@
 #include "cli_numbers.hpp"
 #include "cell_run.hpp"
 #include "cells.hpp"
+#include "forked_jobs.hpp"
 #include "detection_stats.hpp"
 #include "in_flight.hpp"
 #include "mutations.hpp"
@@ -53,6 +58,7 @@ struct options {
   std::string json_path;
   std::string reached_path;
   unsigned detection_seeds = 0;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 };
 
 // The cells this run selects: the shard's, matching any --run pattern.
@@ -100,6 +106,19 @@ void print_failure_details(const cell_run_result& result) {
   if (!r.replay.command.empty()) std::cout << "    replay: " << r.replay.command << "\n";
 }
 
+cell_run_result run_one(const cell& c, const options& o) {
+  const auto passes = apply_overrides(profile_passes(o.profile, c), o.overrides);
+  return with_why(run_cell(c, passes, o.profile));
+}
+
+// The record of a cell whose forked process died or threw (no verdict of its own).
+results::record crash_record(const cell& c, const std::string& message) {
+  results::record r = base_record(c);
+  r.observed = results::verdict::crash;
+  r.message = message;
+  return r;
+}
+
 int run_cells(const options& o) {
   const auto cells = selected_cells(o);
   if (cells.empty()) throw bad_input("no cell matches the --run patterns (see --list)");
@@ -110,16 +129,38 @@ int run_cells(const options& o) {
   std::cout << "ordercheck-model: " << cells.size() << " cells, profile " << o.profile
             << ", seed " << o.overrides.seed << "\n";
   int mismatches = 0;
-  for (const cell* c : cells) {
-    results::announce_in_flight(c->id());
-    const auto passes = apply_overrides(profile_passes(o.profile, *c), o.overrides);
-    const cell_run_result result = with_why(run_cell(*c, passes, o.profile));
-    json.append(result.record);
-    reached.add(result.reached);
-    const bool matches = result.record.matches();
-    if (!matches) ++mismatches;
-    progress.cell_done(*c, result.record);
-    if (result.record.observed != results::verdict::pass || !matches) print_failure_details(result);
+  const auto report = [&](const cell& c, const results::record& record) {
+    json.append(record);
+    if (!record.matches()) ++mismatches;
+    progress.cell_done(c, record);
+  };
+  // --mutate's reach and --reached-sites are counted in this process: those
+  // runs (the orders layer's, which runs its own jobs) stay serial.
+  const bool forked = o.jobs > 1 && o.mutations.empty() && o.reached_path.empty();
+  if (!forked) {
+    for (const cell* c : cells) {
+      results::announce_in_flight(c->id());
+      const cell_run_result result = run_one(*c, o);
+      report(*c, result.record);
+      reached.add(result.reached);
+      if (result.record.observed != results::verdict::pass || !result.record.matches()) print_failure_details(result);
+    }
+  } else {
+    // Each cell in a forked child, o.jobs at once; records in cell order.
+    results::run_forked_in_order(
+        cells.size(), o.jobs, [&](std::size_t i) { return results::to_json_line(run_one(*cells[i], o).record); },
+        [&](std::size_t i, results::forked_result&& done) {
+          cell_run_result result;
+          result.record = done.completed ? nlohmann::json::parse(done.payload).get<results::record>()
+                                         : crash_record(*cells[i], "the check could not run: " + done.failure);
+          report(*cells[i], result.record);
+          if (result.record.observed != results::verdict::pass || !result.record.matches()) print_failure_details(result);
+        },
+        [&](const std::vector<std::size_t>& running) {
+          std::string names;
+          for (std::size_t i : running) names += (names.empty() ? "" : ", ") + cells[i]->id();
+          results::announce_in_flight(names);
+        });
   }
   reached.write();
   progress.finish(mismatches);
@@ -168,6 +209,10 @@ int run(int argc, char** argv) {
   app.add_flag("--full-history", o.full_history,
                "with --replay: print Relacy's own history of the execution, not the compact swimlane");
   app.add_option("--mutate", o.mutations, "SITE=ORDER: run SITE (impl/...:LINE:OPERATION) with ORDER (repeatable)");
+  app.add_option("--jobs", o.jobs,
+                 "run this many cells (forked processes) at once (default: the number of cores); "
+                 "with --mutate or --reached-sites the cells run one after another")
+      ->check(results::whole_number(1, 256));
   app.add_option("--json", o.json_path, "append one results record per cell to this JSON Lines file");
   app.add_option("--reached-sites", o.reached_path, "write the atomic sites the runs reached (JSON array)");
   app.add_option("--detection-stats", o.detection_seeds,

@@ -10,6 +10,8 @@
 #include <sstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "cells.hpp"
 
 namespace ordercheck::model::testing {
@@ -67,6 +69,38 @@ TEST(Cli, BadInputExitsTwoWithOneLine) {
   expect_bad_input("GTEST_TOTAL_SHARDS=two GTEST_SHARD_INDEX=0", "--list");
   expect_bad_input("GTEST_TOTAL_SHARDS=2 GTEST_SHARD_INDEX=2", "--list");
   expect_bad_input("", "--json /no/such/dir/records.jsonl --run 'code_context/upstream/gil/two_pops'");
+  expect_bad_input("", "--jobs 0");
+  expect_bad_input("", "--jobs many");
+  expect_bad_input("", "--jobs 257");
+}
+
+// The check and verdict of each record of a JSON Lines file, in file order.
+std::string checks_and_verdicts(const std::string& path) {
+  std::string text;
+  std::istringstream lines(slurp(path));
+  for (std::string line; std::getline(lines, line);) {
+    const auto record = nlohmann::json::parse(line);
+    text += record.at("check").get<std::string>() + " " + record.at("observed").get<std::string>() + "\n";
+  }
+  return text;
+}
+
+// --jobs 2 runs cells in forked children at once, yet writes the same records
+// in the same (cell) order as one job: the random search is seeded.
+TEST(Cli, JobsKeepTheRecordsAndTheirOrder) {
+  const auto base = std::filesystem::temp_directory_path() / ("ordercheck-cli-jobs-" + std::to_string(::getpid()));
+  const std::string serial = base.string() + "-1.jsonl", parallel = base.string() + "-2.jsonl";
+  const std::string cells = "--run 'code_context/*/gil/*' --run 'owner_tag/upstream/free_threaded/*' --profile quick";
+  const run_result one = run_runner("", cells + " --jobs 1 --json " + serial);
+  const run_result two = run_runner("", cells + " --jobs 2 --json " + parallel);
+  EXPECT_EQ(one.status, 0) << one.out << one.err;
+  EXPECT_EQ(two.status, 0) << two.out << two.err;
+  const std::string expected = checks_and_verdicts(serial);
+  EXPECT_GE(lines(expected), 4u) << expected;
+  EXPECT_NE(expected.find(" data_race\n"), std::string::npos) << "no finding among the cells:\n" << expected;
+  EXPECT_EQ(checks_and_verdicts(parallel), expected);
+  std::filesystem::remove(serial);
+  std::filesystem::remove(parallel);
 }
 
 TEST(Cli, AnUnreachedMutationIsReportedNotIgnored) {

@@ -2,17 +2,21 @@
 // results::record per cell (layer "property") as JSON Lines.
 //
 //   ordercheck-properties --list
-//   ordercheck-properties [--run PATTERN] [--seed S] [--programs N] [--runs N] [--json FILE]
+//   ordercheck-properties [--run PATTERN] [--seed S] [--programs N] [--runs N] [--jobs N] [--json FILE]
 //
 // PATTERN is a glob over check names (subject/variant/contract/property);
 // without * or ? it matches any check that contains it. GTEST_TOTAL_SHARDS and
-// GTEST_SHARD_INDEX pick every total-th selected cell. Exit status: 0 when
+// GTEST_SHARD_INDEX pick every total-th selected cell. --jobs N (default: the
+// core count) runs N cells at once, each in a forked child of the runner
+// (ci/results/forked_jobs.hpp); records and lines still come in cell order,
+// each written as soon as it and the cells before it are done. Exit status: 0 when
 // every cell run matches its expected verdicts, 1 when one does not, 2 on bad
 // input (one line on stderr saying what is wrong and how to fix it).
 #include <CLI/CLI.hpp>
 #include <fnmatch.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -20,10 +24,12 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cells/property_cell.hpp"
 #include "cli_numbers.hpp"
+#include "forked_jobs.hpp"
 #include "in_flight.hpp"
 #include "runner/shard_selection.hpp"  // stress/runner: GoogleTest-style sharding
 
@@ -36,6 +42,18 @@ bool selected(const std::string& check, const std::string& pattern) {
   if (pattern.empty()) return true;
   if (pattern.find_first_of("*?[") == std::string::npos) return check.find(pattern) != std::string::npos;
   return fnmatch(pattern.c_str(), check.c_str(), 0) == 0;
+}
+
+// Runs one cell; an exception is the cell's error verdict.
+results::record run_cell(const property_cell& cell, const cell_settings& settings) {
+  cell_outcome outcome;
+  try {
+    outcome = cell.run(settings);
+  } catch (const std::exception& e) {
+    outcome.observed = results::verdict::error;
+    outcome.message = std::string("the check could not run: ") + e.what();
+  }
+  return to_record(cell, settings, outcome);
 }
 
 int bad_input(const std::string& line) {
@@ -52,12 +70,15 @@ int main(int argc, char** argv) {
   std::string json_path;
   std::uint64_t seed = std::random_device{}();
   cell_settings settings;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   app.add_flag("--list", list, "List the cells and their expected verdicts, then exit");
   app.add_option("--run", pattern, "Run the cells whose check matches PATTERN (glob, or a substring)");
   app.add_option("--seed", seed, "Seed of the program generator (printed; default: random)")
       ->check(results::whole_number(0, std::numeric_limits<std::uint64_t>::max()));
   app.add_option("--programs", settings.programs, "Parallel programs per cell")->check(results::whole_number(1, 10'000'000));
   app.add_option("--runs", settings.runs_per_program, "Real-thread runs of each program")->check(results::whole_number(1, 1'000'000));
+  app.add_option("--jobs", jobs, "Run this many cells (forked processes) at once (default: the number of cores)")
+      ->check(results::whole_number(1, 256));
   app.add_option("--json", json_path, "Append one JSON record per cell to FILE (JSON Lines)");
   std::string engine;
   app.add_option("--engine", engine,
@@ -108,30 +129,50 @@ int main(int argc, char** argv) {
     if (!json) return bad_input("cannot open --json file '" + json_path + "' for appending; check the directory exists and is writable");
   }
 
-  std::cout << "ordercheck-properties: seed " << seed << ", " << cells.size() << " cells\n" << std::flush;
+  std::cout << "ordercheck-properties: seed " << seed << ", " << cells.size() << " cells"
+            << (jobs > 1 ? ", " + std::to_string(jobs) + " at once" : std::string()) << "\n"
+            << std::flush;
   const bool terminal = isatty(STDOUT_FILENO) != 0;
   unsigned mismatches = 0;
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    const property_cell& cell = cells[i];
-    if (terminal) std::cout << "\r[" << i + 1 << "/" << cells.size() << "] " << cell.check << "\033[K" << std::flush;
-    results::announce_in_flight(cell.check);
-    cell_outcome outcome;
-    try {
-      outcome = cell.run(settings);
-    } catch (const std::exception& e) {
-      outcome.observed = results::verdict::error;
-      outcome.message = std::string("the check could not run: ") + e.what();
-    }
-    const results::record record = to_record(cell, settings, outcome);
+  // Writes one cell's record (as it is done, in cell order) and its line.
+  const auto report = [&](std::size_t i, const results::record& record, const std::string& line) {
     if (!record.matches()) ++mismatches;
-    if (json.is_open()) json << results::to_json_line(record) << "\n" << std::flush;  // nothing lost if killed
-    if (terminal && record.matches()) continue;
+    if (json.is_open()) json << line << "\n" << std::flush;  // nothing lost if killed
+    if (terminal && record.matches()) return;
     if (terminal) std::cout << "\r\033[K";
-    std::cout << "[" << i + 1 << "/" << cells.size() << "] " << cell.check << ": "
-              << results::verdict_name(outcome.observed) << (record.matches() ? "" : " (UNEXPECTED)") << " - "
-              << outcome.message << "\n";
-    if (!record.matches() && !outcome.scenario.empty()) std::cout << outcome.scenario;
+    std::cout << "[" << i + 1 << "/" << cells.size() << "] " << cells[i].check << ": "
+              << results::verdict_name(record.observed) << (record.matches() ? "" : " (UNEXPECTED)") << " - "
+              << record.message << "\n";
+    if (!record.matches() && !record.scenario.empty()) std::cout << record.scenario;
     std::cout << std::flush;
+  };
+  if (jobs == 1) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (terminal) std::cout << "\r[" << i + 1 << "/" << cells.size() << "] " << cells[i].check << "\033[K" << std::flush;
+      results::announce_in_flight(cells[i].check);
+      const results::record record = run_cell(cells[i], settings);
+      report(i, record, results::to_json_line(record));
+    }
+  } else {
+    // Each cell in a forked child, `jobs` at once; records in cell order.
+    results::run_forked_in_order(
+        cells.size(), jobs, [&](std::size_t i) { return results::to_json_line(run_cell(cells[i], settings)); },
+        [&](std::size_t i, results::forked_result&& done) {
+          if (!done.completed) {
+            cell_outcome outcome;
+            outcome.message = "the check could not run: " + done.failure;
+            outcome.observed = results::verdict::crash;
+            const results::record record = to_record(cells[i], settings, outcome);
+            report(i, record, results::to_json_line(record));
+            return;
+          }
+          report(i, nlohmann::json::parse(done.payload).get<results::record>(), done.payload);
+        },
+        [&](const std::vector<std::size_t>& running) {
+          std::string names;
+          for (std::size_t i : running) names += (names.empty() ? "" : ", ") + cells[i].check;
+          results::announce_in_flight(names);
+        });
   }
   if (terminal) std::cout << "\r\033[K";
   std::cout << "ordercheck-properties: " << cells.size() - mismatches << " of " << cells.size()
