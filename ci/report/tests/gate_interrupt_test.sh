@@ -116,13 +116,16 @@ bad "--prebuilt is a file" --prebuilt "$work/a-file" --out "$work/bad-out"
 bad "--prebuilt with orders" --prebuilt "$work" --layers model,orders --out "$work/bad-out"
 [ ! -e "$work/bad-out" ] || fail "a refused run created its --out folder"
 
-# --prebuilt over a folder without the runner: an error record, never a pass.
-mkdir -p "$work/empty-build"
+# --prebuilt over a folder with none of the layers' runners: bad input. With
+# one layer's runner missing: that layer's error record, never a pass.
+mkdir -p "$work/empty-build" "$work/half-build"
+bad "--prebuilt with no runner" --prebuilt "$work/empty-build" --layers model --out "$work/bad-out"
+printf '#!/bin/sh\nexit 0\n' > "$work/half-build/ordercheck-stress" && chmod +x "$work/half-build/ordercheck-stress"
 status=0
-ORDERCHECK_GATE_TEST_REPORT=$report "$gate" --no-bootstrap --prebuilt "$work/empty-build" --layers model \
+ORDERCHECK_GATE_TEST_REPORT=$report "$gate" --no-bootstrap --prebuilt "$work/half-build" --layers model,stress \
   --out "$work/prebuilt-out" > "$work/gate.log" 2>&1 || status=$?
 [ "$status" = 1 ] || fail "--prebuilt without ordercheck-model: gate exited $status, not 1"
 message=$(jq -r 'select(.engine.name == "ci/gate") | .message' "$work/prebuilt-out/results/model.jsonl")
-[[ "$message" == "ordercheck-model is missing from $work/empty-build"* ]] ||
+[[ "$message" == "ordercheck-model is missing from $work/half-build"* ]] ||
   fail "--prebuilt without ordercheck-model: the record says '$message'"
-echo "--prebuilt without the runner: exit 1, $message"
+echo "--prebuilt without one runner: exit 1, $message"
