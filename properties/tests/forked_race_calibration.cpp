@@ -18,7 +18,11 @@
 
 namespace {
 
-int racy_word = 0;  // written by two threads with no order between them: the planted race
+// Written by two threads with no order between them: the planted race. The
+// child reads it after joining both and returns it, so the optimiser cannot
+// drop the stores of a variable no one reads (internal linkage, -O2: the
+// first version of this test lost its race that way).
+int racy_word = 0;
 
 ordercheck::results::forked_result run_one(bool race) {
   ordercheck::results::forked_result result;
@@ -31,7 +35,7 @@ ordercheck::results::forked_result run_one(bool race) {
           first.join();
           second.join();
         }
-        return std::string("done");
+        return "done " + std::to_string(racy_word);
       },
       [&](std::size_t, ordercheck::results::forked_result&& r) { result = std::move(r); });
   return result;
@@ -46,7 +50,7 @@ TEST(ForkedRaceCalibration, ARaceInAForkedCellFailsItWithStatus66) {
 TEST(ForkedRaceCalibration, NegativeControlTheSameCellWithoutTheRaceCompletes) {
   const auto result = run_one(false);
   EXPECT_TRUE(result.completed) << result.failure;
-  EXPECT_EQ(result.payload, "done");
+  EXPECT_EQ(result.payload, "done 0");
 }
 
 }  // namespace
