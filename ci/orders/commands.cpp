@@ -11,6 +11,7 @@
 #include <set>
 
 #include "atomic_file.hpp"
+#include "bounded_number.hpp"
 #include "matrix_report.hpp"
 #include "revision_diff.hpp"
 #include "site_inventory.hpp"
@@ -165,8 +166,35 @@ static void check_outputs(const common_options& common, const std::vector<std::p
   }
 }
 
+// The reference sites of `subjects` that this shard mutates: every total-th
+// one in inventory order, starting at `index` (GoogleTest's rule, as every
+// layer shards its checks). A mutant's record is its site's, so the shards'
+// records partition one unsharded run's.
+static std::vector<atomic_site> sites_of_shard(const std::vector<atomic_site>& sites,
+                                               const std::vector<std::string>& subjects,
+                                               const results::shard_setting& shard) {
+  std::vector<atomic_site> mine;
+  std::size_t k = 0;
+  for (const auto& site : sites) {
+    const bool mutated = site.belongs_to("reference") &&
+                         std::find(subjects.begin(), subjects.end(), site.subject) != subjects.end();
+    if (mutated && k++ % shard.total == shard.index) mine.push_back(site);
+  }
+  return mine;
+}
+
 int run_mutate(const mutate_options& options) {
   check_outputs(options.common, {{"--json", options.json_path}, {"--markdown", options.markdown_path}});
+  // Sharding is by site, here; the model processes this run starts must see
+  // every reference cell, so the variables are not passed on to them.
+  results::shard_setting shard;
+  try {
+    shard = results::shard_from_environment();
+  } catch (const std::invalid_argument& e) {
+    throw bad_input(e.what());
+  }
+  unsetenv("GTEST_TOTAL_SHARDS");
+  unsetenv("GTEST_SHARD_INDEX");
   const prepared setup(options.common, true);
   const auto sites = inventory(read_working_tree(setup.options().root));
   const auto known = all_subjects(sites);
@@ -178,9 +206,25 @@ int run_mutate(const mutate_options& options) {
       throw bad_input("unknown subject '" + s + "' (one of: " + names + ")");
     }
   }
+  std::vector<atomic_site> mutated_sites = sites;
+  if (shard.from_environment) {
+    mutated_sites = sites_of_shard(sites, subjects, shard);
+    // A subject none of whose sites is in this shard needs no baseline run.
+    subjects.erase(std::remove_if(subjects.begin(), subjects.end(),
+                                  [&](const std::string& subject) {
+                                    return std::none_of(mutated_sites.begin(), mutated_sites.end(),
+                                                        [&](const atomic_site& s) { return s.subject == subject; });
+                                  }),
+                   subjects.end());
+  }
   const bool terminal = isatty(STDERR_FILENO) != 0;
   std::cerr << "mutating " << subjects.size() << " subject(s) with " << settings_line(setup.options().model) << ", "
-            << options.jobs << " job(s); work directory " << setup.options().work_dir << "\n";
+            << options.jobs << " job(s); work directory " << setup.options().work_dir;
+  if (shard.from_environment) {
+    std::cerr << "; shard " << shard.index << " of " << shard.total << ": " << mutated_sites.size()
+              << " reference site(s), each mutant run against every reference cell";
+  }
+  std::cerr << "\n";
 
   matrix_options matrix_settings;
   matrix_settings.model = setup.options().model;
@@ -201,7 +245,7 @@ int run_mutate(const mutate_options& options) {
   const auto start = std::chrono::steady_clock::now();
   std::vector<judged_subject> judged;
   bool all_judged = true;
-  for (auto& matrix : run_matrices(subjects, sites, matrix_settings)) {
+  for (auto& matrix : run_matrices(subjects, mutated_sites, matrix_settings)) {
     for (const auto& r : matrix.results) all_judged = all_judged && r.status != mutant_status::error;
     judged.push_back({std::move(matrix), {}});
   }

@@ -9,12 +9,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
 #include "child_process.hpp"
+#include "result_record.hpp"
 #include "model_runner.hpp"
 #include "mutation_matrix.hpp"
 #include "scratch_files.hpp"
@@ -123,6 +126,48 @@ TEST_F(RealModels, DiffShowsTheChangeAndRunsTheTouchedSubjectsCells) {
   EXPECT_NE(run.output.find("fetch_sub relaxed -> acq_rel (strengthened)"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("refcounted_deleter/upstream"), std::string::npos) << "upstream cells run too\n" << run.output;
   EXPECT_EQ(run.output.find("owner_tag/"), std::string::npos) << "only the touched subject's cells run\n" << run.output;
+}
+
+// Sharding (GTEST_TOTAL_SHARDS, GTEST_SHARD_INDEX, as the deep profile runs
+// every layer): mutate shards by site, and its model processes are not
+// sharded, so two shards' records are exactly one unsharded run's, each mutant
+// with the same outcome. Negative control, in effect: were the variables passed
+// on, a shard's model process would list only that shard's cells, and one of
+// the two would find no ttas_spinlock reference cell at all.
+TEST_F(RealModels, ShardsPartitionTheMutantsAndEachFacesEveryCell) {
+  auto mutate = [&](const std::string& name, const char* total, const char* index) {
+    if (total != nullptr) {
+      setenv("GTEST_TOTAL_SHARDS", total, 1);
+      setenv("GTEST_SHARD_INDEX", index, 1);
+    }
+    const std::string json = dir_ + "/" + name + ".jsonl";
+    const auto run = capture_process({tool, "mutate", "--subject", "ttas_spinlock", "--model-runner", runner,
+                                      "--scheduler", "random", "--iterations", "5000", "--work-dir",
+                                      dir_ + "/" + name, "--json", json});
+    unsetenv("GTEST_TOTAL_SHARDS");
+    unsetenv("GTEST_SHARD_INDEX");
+    EXPECT_TRUE(run.exited_with(0)) << name << ": " << run.describe() << "\n" << run.output;
+    std::map<std::string, std::string> observed;  // check -> observed verdict
+    if (std::filesystem::exists(json)) {
+      for (const auto& r : results::read_json_lines(json)) observed[r.check] = results::verdict_name(r.observed);
+    }
+    return observed;
+  };
+  const auto whole = mutate("whole", nullptr, nullptr);
+  const auto first = mutate("shard0", "2", "0");
+  const auto second = mutate("shard1", "2", "1");
+  // Its reference sites, in order: :25 exchange acquire, :27 load relaxed
+  // (nothing weaker, so no mutant), :33 store release. Shard 0 weakens the
+  // first and the third, shard 1 the load: no mutant, and still exit 0.
+  ASSERT_GE(whole.size(), 2u) << "ttas_spinlock has two weakenable reference sites";
+  EXPECT_EQ(first.size(), whole.size());
+  EXPECT_TRUE(second.empty());
+  std::map<std::string, std::string> merged = first;
+  for (const auto& [check, verdict] : second) {
+    EXPECT_EQ(merged.count(check), 0u) << check << " is in both shards";
+    merged[check] = verdict;
+  }
+  EXPECT_EQ(merged, whole);
 }
 
 }  // namespace
