@@ -107,6 +107,12 @@ int main(int argc, char** argv) {
   std::vector<property_cell> cells;
   // The record's engine names: "rapidcheck" on real threads, "rapidcheck+relacy" in Relacy.
   const std::string engine_name = engine == "relacy" ? "rapidcheck+relacy" : "rapidcheck";
+  // A build may lack one engine's cells (the model preset builds the Relacy
+  // ones only; the others have no Relacy): say so, rather than "no cell matches".
+  if (!engine.empty() && std::none_of(all.begin(), all.end(), [&](const property_cell& c) { return c.engine == engine_name; }))
+    return bad_input("this build has no --engine " + engine + " cells: " +
+                     (engine == "relacy" ? "use a build with ORDERCHECK_MODEL=ON (build/model)"
+                                         : "use a build with ORDERCHECK_PROPERTY_THREAD_CELLS=ON (build/default, build/tsan)"));
   for (auto& cell : all)
     if (selected(cell.check, pattern) && (engine.empty() || cell.engine == engine_name)) cells.push_back(std::move(cell));
   if (shard) cells = shard->select(cells);
