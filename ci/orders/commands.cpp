@@ -206,7 +206,7 @@ int run_mutate(const mutate_options& options) {
       throw bad_input("unknown subject '" + s + "' (one of: " + names + ")");
     }
   }
-  std::vector<atomic_site> mutated_sites = sites;
+  std::vector<atomic_site> mutated_sites;
   if (shard.from_environment) {
     mutated_sites = sites_of_shard(sites, subjects, shard);
     // A subject none of whose sites is in this shard needs no baseline run.
@@ -230,6 +230,10 @@ int run_mutate(const mutate_options& options) {
   matrix_settings.model = setup.options().model;
   matrix_settings.work_dir = setup.options().work_dir;
   matrix_settings.jobs = options.jobs;
+  if (shard.from_environment) {
+    matrix_settings.weakened_sites.emplace();
+    for (const auto& site : mutated_sites) matrix_settings.weakened_sites->insert(site.id());
+  }
   matrix_settings.progress = [terminal](const std::string& what, const std::string& cell, const mutant_result& r,
                                         std::size_t done, std::size_t total) {
     const std::string found = what == "baseline" ? (r.status == mutant_status::survived ? "passes" : "DOES NOT PASS")
@@ -245,7 +249,7 @@ int run_mutate(const mutate_options& options) {
   const auto start = std::chrono::steady_clock::now();
   std::vector<judged_subject> judged;
   bool all_judged = true;
-  for (auto& matrix : run_matrices(subjects, mutated_sites, matrix_settings)) {
+  for (auto& matrix : run_matrices(subjects, sites, matrix_settings)) {
     for (const auto& r : matrix.results) all_judged = all_judged && r.status != mutant_status::error;
     judged.push_back({std::move(matrix), {}});
   }

@@ -216,6 +216,11 @@ std::vector<subject_matrix> run_matrices(const std::vector<std::string>& subject
     auto& m = matrices[s];
     m.subject = subjects[s];
     m.sites = reference_sites(all_sites, m.subject);
+    if (options.weakened_sites) {
+      m.sites.erase(std::remove_if(m.sites.begin(), m.sites.end(),
+                                   [&](const atomic_site& site) { return options.weakened_sites->count(site.id()) == 0; }),
+                    m.sites.end());
+    }
     m.cells = in_trial_order(list_cells(options.model, m.subject + "/reference/*/*"));
     if (m.cells.empty()) throw std::runtime_error("ordercheck-model has no reference cell of " + m.subject);
     baselines[s].resize(m.cells.size());

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <functional>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -71,6 +73,9 @@ struct matrix_options {
   model_settings model;
   std::string work_dir;  // where each run's files go
   unsigned jobs = 2;
+  // The ids of the sites to weaken (one shard's, see commands.cpp); nullopt:
+  // every reference site of the subjects.
+  std::optional<std::set<std::string>> weakened_sites;
   // Called once per finished model run (serialized): what ran, on which
   // cell, what it found, and how many of `total` runs are done.
   std::function<void(const std::string& what, const std::string& cell, const mutant_result& result,
