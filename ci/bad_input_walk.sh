@@ -109,6 +109,8 @@ orders|-|mutate;--json;$work
 orders|-|mutate;--markdown;$work/missing/matrix.md
 orders|-|mutate;--work-dir;$work/a-file
 orders|-|diff;HEAD;--json;$work
+orders|GTEST_TOTAL_SHARDS=-3 GTEST_SHARD_INDEX=0|mutate
+orders|GTEST_TOTAL_SHARDS=2 GTEST_SHARD_INDEX=5|mutate
 report|-|$work/huge-step.jsonl;--out;$work/report
 report|-|$work/no-such.jsonl
 report|-|$work/huge-step.jsonl;--format;pdf
