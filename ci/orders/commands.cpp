@@ -13,6 +13,7 @@
 #include "atomic_file.hpp"
 #include "bounded_number.hpp"
 #include "matrix_report.hpp"
+#include "order_ladder.hpp"
 #include "revision_diff.hpp"
 #include "site_inventory.hpp"
 #include "text_join.hpp"
@@ -166,10 +167,12 @@ static void check_outputs(const common_options& common, const std::vector<std::p
   }
 }
 
-// The reference sites of `subjects` that this shard mutates: every total-th
-// one in inventory order, starting at `index` (GoogleTest's rule, as every
-// layer shards its checks). A mutant's record is its site's, so the shards'
-// records partition one unsharded run's.
+// The reference sites of `subjects` that this shard mutates: of the sites
+// that have a weaker order, every total-th one in inventory order, starting
+// at `index` (GoogleTest's rule, as every layer shards its checks), so each
+// shard has mutants while there are at least as many such sites as shards
+// (a site with nothing weaker has no mutant and no record). A mutant's record
+// is its site's, so the shards' records partition one unsharded run's.
 static std::vector<atomic_site> sites_of_shard(const std::vector<atomic_site>& sites,
                                                const std::vector<std::string>& subjects,
                                                const results::shard_setting& shard) {
@@ -177,7 +180,8 @@ static std::vector<atomic_site> sites_of_shard(const std::vector<atomic_site>& s
   std::size_t k = 0;
   for (const auto& site : sites) {
     const bool mutated = site.belongs_to("reference") &&
-                         std::find(subjects.begin(), subjects.end(), site.subject) != subjects.end();
+                         std::find(subjects.begin(), subjects.end(), site.subject) != subjects.end() &&
+                         !weaker_orders(site.operation, site.order, site.success_order).empty();
     if (mutated && k++ % shard.total == shard.index) mine.push_back(site);
   }
   return mine;

@@ -211,11 +211,15 @@ std::vector<subject_matrix> run_matrices(const std::vector<std::string>& subject
                                          const std::vector<atomic_site>& all_sites, const matrix_options& options) {
   std::vector<subject_matrix> matrices(subjects.size());
   std::vector<std::vector<model_outcome>> baselines(subjects.size());
+  // Every reference site of each subject, the shard's or not: a
+  // compare-exchange mutant reads its failure site's order from here.
+  std::vector<std::vector<atomic_site>> every_site(subjects.size());
   std::vector<cell_task> tasks;
   for (std::size_t s = 0; s < subjects.size(); ++s) {
     auto& m = matrices[s];
     m.subject = subjects[s];
     m.sites = reference_sites(all_sites, m.subject);
+    every_site[s] = m.sites;
     if (options.weakened_sites) {
       m.sites.erase(std::remove_if(m.sites.begin(), m.sites.end(),
                                    [&](const atomic_site& site) { return options.weakened_sites->count(site.id()) == 0; }),
@@ -278,7 +282,12 @@ std::vector<subject_matrix> run_matrices(const std::vector<std::string>& subject
   std::vector<std::vector<bool>> killed(subjects.size());
   tasks.clear();
   for (std::size_t s = 0; s < subjects.size(); ++s) {
-    mutants[s] = mutants_of(matrices[s].sites);
+    mutants[s] = mutants_of(every_site[s]);
+    if (options.weakened_sites) {
+      mutants[s].erase(std::remove_if(mutants[s].begin(), mutants[s].end(),
+                                      [&](const mutant& m) { return options.weakened_sites->count(m.site.id()) == 0; }),
+                       mutants[s].end());
+    }
     per_cell[s].resize(mutants[s].size());
     killed[s].assign(mutants[s].size(), false);
     for (std::size_t i = 0; i < mutants[s].size(); ++i) {

@@ -130,42 +130,49 @@ TEST_F(RealModels, DiffShowsTheChangeAndRunsTheTouchedSubjectsCells) {
 
 // Sharding (GTEST_TOTAL_SHARDS, GTEST_SHARD_INDEX, as the deep profile runs
 // every layer): mutate shards by site, and its model processes are not
-// sharded, so two shards' records are exactly one unsharded run's, each mutant
-// with the same outcome. Negative control, in effect: were the variables passed
-// on, a shard's model process would list only that shard's cells, and one of
-// the two would find no ttas_spinlock reference cell at all.
+// sharded, so two shards' records are exactly one unsharded run's, each
+// mutant with the same outcome and note. handle_cache's weakenable reference
+// sites, in order: :43 load, :60 compare_exchange, :60 its failure order, so
+// the compare-exchange (shard 1) is judged apart from its failure site
+// (shard 0) and must still say how its failure order changes. Negative
+// control, in effect: were the variables passed on, a shard's model process
+// would list only that shard's cells, and the outcomes would differ.
 TEST_F(RealModels, ShardsPartitionTheMutantsAndEachFacesEveryCell) {
+  unsetenv("GTEST_TOTAL_SHARDS");  // the unsharded run must not inherit a shard
+  unsetenv("GTEST_SHARD_INDEX");
   auto mutate = [&](const std::string& name, const char* total, const char* index) {
     if (total != nullptr) {
       setenv("GTEST_TOTAL_SHARDS", total, 1);
       setenv("GTEST_SHARD_INDEX", index, 1);
     }
     const std::string json = dir_ + "/" + name + ".jsonl";
-    const auto run = capture_process({tool, "mutate", "--subject", "ttas_spinlock", "--model-runner", runner,
+    const auto run = capture_process({tool, "mutate", "--subject", "handle_cache", "--model-runner", runner,
                                       "--scheduler", "random", "--iterations", "5000", "--work-dir",
                                       dir_ + "/" + name, "--json", json});
     unsetenv("GTEST_TOTAL_SHARDS");
     unsetenv("GTEST_SHARD_INDEX");
     EXPECT_TRUE(run.exited_with(0)) << name << ": " << run.describe() << "\n" << run.output;
-    std::map<std::string, std::string> observed;  // check -> observed verdict
+    std::map<std::string, std::string> outcome;  // check -> observed verdict and note
     if (std::filesystem::exists(json)) {
-      for (const auto& r : results::read_json_lines(json)) observed[r.check] = results::verdict_name(r.observed);
+      for (const auto& r : results::read_json_lines(json)) {
+        outcome[r.check] = std::string(results::verdict_name(r.observed)) + " " + r.engine_settings.value("note", "");
+      }
     }
-    return observed;
+    return outcome;
   };
   const auto whole = mutate("whole", nullptr, nullptr);
   const auto first = mutate("shard0", "2", "0");
   const auto second = mutate("shard1", "2", "1");
-  // Its reference sites, in order: :25 exchange acquire, :27 load relaxed
-  // (nothing weaker, so no mutant), :33 store release. Shard 0 weakens the
-  // first and the third, shard 1 the load: no mutant, and still exit 0.
-  ASSERT_GE(whole.size(), 2u) << "ttas_spinlock has two weakenable reference sites";
-  EXPECT_EQ(first.size(), whole.size());
-  EXPECT_TRUE(second.empty());
+  ASSERT_GE(whole.size(), 3u) << "handle_cache has three weakenable reference sites";
+  EXPECT_FALSE(first.empty());
+  EXPECT_FALSE(second.empty());
+  const bool noted = std::any_of(second.begin(), second.end(),
+                                 [](const auto& entry) { return entry.second.find("failure order") != std::string::npos; });
+  EXPECT_TRUE(noted) << "shard 1's compare-exchange mutants lost their failure-order note";
   std::map<std::string, std::string> merged = first;
-  for (const auto& [check, verdict] : second) {
+  for (const auto& [check, result] : second) {
     EXPECT_EQ(merged.count(check), 0u) << check << " is in both shards";
-    merged[check] = verdict;
+    merged[check] = result;
   }
   EXPECT_EQ(merged, whole);
 }
